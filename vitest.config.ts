@@ -1,0 +1,5 @@
+import { getViteConfig } from 'astro/config';
+
+export default getViteConfig({
+  test: { include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 },
+});
