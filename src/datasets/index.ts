@@ -1,0 +1,121 @@
+/**
+ * Small seeded datasets for the course: every call with the same options returns
+ * the same points, so a figure in the prose matches what the reader's run draws.
+ * Each sample is { input: [x, y], expected: [label] } (or one-hot with `oneHot`).
+ */
+import { Random } from "../engine/random";
+import type { Sample } from "../engine/network";
+
+export interface DatasetOptions {
+  /** How many points. */
+  count?: number;
+  /** Standard deviation of Gaussian noise added to each coordinate. */
+  noise?: number;
+  /** Same seed, same points. Default 1. */
+  seed?: number;
+  /** The two class labels, negative first. Default [0, 1]; use [-1, 1] for a tanh output. */
+  labels?: readonly [number, number];
+  /** expected = [1, 0] or [0, 1] (for softmax + cross-entropy) instead of [label]. */
+  oneHot?: boolean;
+}
+
+function label(positive: boolean, options: DatasetOptions): number[] {
+  if (options.oneHot) return positive ? [0, 1] : [1, 0];
+  const [negative, pos] = options.labels ?? [0, 1];
+  return [positive ? pos : negative];
+}
+
+function checkCount(count: number, name: string): void {
+  if (!Number.isInteger(count) || count < 1) {
+    throw new Error(`${name}: count must be a positive integer; received ${String(count)}`);
+  }
+}
+
+/**
+ * XOR: positive when exactly one input is on. Without `count`, the four rows of the
+ * truth table; with `count`, that many points scattered in the four corners of [-1, 1]².
+ */
+export function xor(options: DatasetOptions = {}): Sample[] {
+  if (options.count === undefined) {
+    return [
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ].map(([a, b]) => ({ input: [a, b], expected: label((a ^ b) === 1, options) }));
+  }
+  checkCount(options.count, "xor");
+  const random = new Random(options.seed ?? 1);
+  const noise = options.noise ?? 0;
+  const samples: Sample[] = [];
+  for (let i = 0; i < options.count; i++) {
+    const x = random.uniform(-1, 1);
+    const y = random.uniform(-1, 1);
+    // Keep points off the axes so the class is clear.
+    const px = x + (x > 0 ? 0.05 : -0.05);
+    const py = y + (y > 0 ? 0.05 : -0.05);
+    samples.push({
+      input: [px + noise * random.normal(), py + noise * random.normal()],
+      expected: label(px * py < 0, options),
+    });
+  }
+  return samples;
+}
+
+/** Two circles: an inner disc (positive) inside a ring (negative). */
+export function circle(options: DatasetOptions = {}): Sample[] {
+  const count = options.count ?? 200;
+  checkCount(count, "circle");
+  const random = new Random(options.seed ?? 1);
+  const noise = options.noise ?? 0;
+  const samples: Sample[] = [];
+  for (let i = 0; i < count; i++) {
+    const inside = i % 2 === 0;
+    const radius = inside ? random.uniform(0, 0.5) : random.uniform(0.7, 1);
+    const angle = random.uniform(0, 2 * Math.PI);
+    samples.push({
+      input: [radius * Math.sin(angle) + noise * random.normal(), radius * Math.cos(angle) + noise * random.normal()],
+      expected: label(inside, options),
+    });
+  }
+  return samples;
+}
+
+/** Two Gaussian clouds, centred at (0.5, 0.5) (positive) and (-0.5, -0.5) (negative). */
+export function gauss(options: DatasetOptions = {}): Sample[] {
+  const count = options.count ?? 200;
+  checkCount(count, "gauss");
+  const random = new Random(options.seed ?? 1);
+  const spread = 0.25 + (options.noise ?? 0);
+  const samples: Sample[] = [];
+  for (let i = 0; i < count; i++) {
+    const positive = i % 2 === 0;
+    const centre = positive ? 0.5 : -0.5;
+    samples.push({
+      input: [centre + spread * random.normal(), centre + spread * random.normal()],
+      expected: label(positive, options),
+    });
+  }
+  return samples;
+}
+
+/** Two interleaved spirals, each turning 1.75 times around the origin. */
+export function spiral(options: DatasetOptions = {}): Sample[] {
+  const count = options.count ?? 200;
+  checkCount(count, "spiral");
+  const random = new Random(options.seed ?? 1);
+  const noise = options.noise ?? 0;
+  const half = Math.ceil(count / 2);
+  const samples: Sample[] = [];
+  for (let i = 0; i < count; i++) {
+    const positive = i % 2 === 0;
+    const t = Math.floor(i / 2) / half; // 0 → 1 along the arm
+    const radius = t;
+    const angle = 1.75 * 2 * Math.PI * t + (positive ? 0 : Math.PI);
+    samples.push({
+      input: [radius * Math.sin(angle) + noise * random.normal(), radius * Math.cos(angle) + noise * random.normal()],
+      expected: label(positive, options),
+    });
+  }
+  return samples;
+}

@@ -1,0 +1,577 @@
+import { type ActivationName, activationByName, softmaxOutput } from "./activations";
+import { Link } from "./link";
+import { Neuron } from "./neuron";
+import { Random } from "./random";
+import type { TraceEvent, TraceListener } from "./trace";
+
+export type LossName = "squaredError" | "softmaxCrossEntropy";
+export type InitName = "uniform" | "xavier" | "he";
+
+export interface NetworkOptions {
+  /** Hidden layers' activation. Default "sigmoid". */
+  activation?: ActivationName;
+  /** Output layer's activation. Defaults to `activation`. Not used with softmaxCrossEntropy. */
+  outputActivation?: ActivationName;
+  /** "squaredError" (E = ½ Σ (actual − expected)², the default) or "softmaxCrossEntropy". */
+  loss?: LossName;
+  /** How far each step moves the weights. Default 0.1. */
+  trainingRate?: number;
+  /** Same seed, same weights, same run. Default 1. */
+  seed?: number;
+  /** "uniform" in ±0.5 (default), "xavier" or "he" (uniform, biases start at 0). */
+  init?: InitName;
+}
+
+export interface Sample {
+  input: readonly number[];
+  expected: readonly number[];
+}
+
+export interface TrainOptions {
+  /** Passes over the samples. Default 1. */
+  epochs?: number;
+  /** Samples whose gradients are averaged into one step. Default 1 (plain `learn`). */
+  batchSize?: number;
+  /** Shuffle (seeded) before every epoch. Default true. */
+  shuffle?: boolean;
+  /** Called after each epoch; return false to stop early. */
+  onEpoch?: (record: EpochRecord) => void | boolean;
+}
+
+export interface EpochRecord {
+  /** 1 for the first epoch. */
+  epoch: number;
+  /** Mean error over the epoch's samples, each measured just before its step. */
+  error: number;
+  /** Total steps taken by the network so far. */
+  step: number;
+}
+
+export interface Evaluation {
+  /** Mean error per sample. */
+  error: number;
+  /** Fraction classified right: argmax for several outputs, nearest label for one. */
+  accuracy: number;
+}
+
+export interface NetworkJSON {
+  format: "lernmi-network";
+  version: 1;
+  layerSizes: number[];
+  activation: ActivationName;
+  outputActivation: ActivationName;
+  loss: LossName;
+  trainingRate: number;
+  seed: number;
+  init: InitName;
+  /** Steps taken so far. */
+  step: number;
+  /** The seeded generator's state, so shuffling continues exactly where it left off. */
+  randomState: number;
+  /** weights[l][j]: links into neuron j of layer l + 1, one per neuron of layer l, then the bias. */
+  weights: number[][][];
+}
+
+/** Readers type layer sizes by hand; refuse sizes that would freeze the page. */
+export const MAX_LINKS = 5_000_000;
+
+const LOSSES: readonly LossName[] = ["squaredError", "softmaxCrossEntropy"];
+const INITS: readonly InitName[] = ["uniform", "xavier", "he"];
+
+/**
+ * Layers of Neurons joined by Links, every neuron of one layer to every neuron of the
+ * next, plus one bias neuron (value always 1) per layer feeding the next layer.
+ */
+export class Network {
+  readonly layerSizes: readonly number[];
+  /** Neuron[][]: input layer first; bias neurons not listed. */
+  readonly layers: Neuron[][];
+  /** biases[l] feeds layer l + 1. */
+  readonly biases: Neuron[];
+  /** Every link, layer by layer, neuron by neuron, the bias link last for each neuron. */
+  readonly links: Link[];
+  readonly activation: ActivationName;
+  readonly outputActivation: ActivationName;
+  readonly loss: LossName;
+  trainingRate: number;
+  readonly seed: number;
+  readonly init: InitName;
+  /** Steps taken: one per `learn`, one per mini-batch. */
+  step: number;
+  readonly random: Random;
+  private listeners: TraceListener[];
+
+  constructor(layerSizes: readonly number[], options: NetworkOptions = {}) {
+    checkLayerSizes(layerSizes);
+    const activation = options.activation ?? "sigmoid";
+    const outputActivation = options.outputActivation ?? activation;
+    const loss = options.loss ?? "squaredError";
+    const init = options.init ?? "uniform";
+    const trainingRate = options.trainingRate ?? 0.1;
+    const seed = options.seed ?? 1;
+    const hidden = activationByName(activation);
+    const output = activationByName(outputActivation);
+    if (!LOSSES.includes(loss)) {
+      throw new Error(`unknown loss "${String(loss)}"; expected one of "squaredError", "softmaxCrossEntropy"`);
+    }
+    if (!INITS.includes(init)) {
+      throw new Error(`unknown init "${String(init)}"; expected one of "uniform", "xavier", "he"`);
+    }
+    if (loss === "softmaxCrossEntropy" && options.outputActivation !== undefined) {
+      throw new Error(
+        `outputActivation must be left out with loss "softmaxCrossEntropy" (the output layer is a softmax); received "${outputActivation}"`,
+      );
+    }
+    checkTrainingRate(trainingRate);
+    if (typeof seed !== "number" || !Number.isFinite(seed)) {
+      throw new Error(`seed must be a finite number; received ${String(seed)}`);
+    }
+
+    this.layerSizes = layerSizes.slice();
+    this.activation = activation;
+    this.outputActivation = outputActivation;
+    this.loss = loss;
+    this.trainingRate = trainingRate;
+    this.seed = seed;
+    this.init = init;
+    this.step = 0;
+    this.random = new Random(seed);
+    this.listeners = [];
+    this.layers = [];
+    this.biases = [];
+    this.links = [];
+
+    const last = layerSizes.length - 1;
+    for (let l = 0; l <= last; l++) {
+      const kind = l === 0 ? "linear" : l === last ? (loss === "softmaxCrossEntropy" ? softmaxOutput : output) : hidden;
+      const layer: Neuron[] = [];
+      for (let j = 0; j < layerSizes[l]; j++) layer.push(new Neuron(kind));
+      this.layers.push(layer);
+      if (l < last) this.biases.push(new Neuron("linear", true));
+    }
+    for (let l = 1; l <= last; l++) {
+      const [low, high] = initRange(init, layerSizes[l - 1], layerSizes[l]);
+      const biasRange = init === "uniform" ? 0.5 : 0;
+      for (const neuron of this.layers[l]) {
+        for (const from of this.layers[l - 1]) this.links.push(new Link(from, neuron, this.random.uniform(low, high)));
+        const bias = biasRange === 0 ? 0 : this.random.uniform(-biasRange, biasRange);
+        this.links.push(new Link(this.biases[l - 1], neuron, bias));
+      }
+    }
+  }
+
+  /** The output layer's neurons. */
+  get outputs(): Neuron[] {
+    return this.layers[this.layers.length - 1];
+  }
+
+  /** Runs the inputs forward and returns the output neurons' values. */
+  propagate(inputs: readonly number[]): number[] {
+    this.forward(inputs);
+    return this.outputs.map((neuron) => neuron.value);
+  }
+
+  /**
+   * One step of stochastic gradient descent on one sample: every weight moves by
+   * −trainingRate × ∂E/∂weight, all taken at the weights before the step.
+   * Returns the error E measured before the step.
+   */
+  learn(inputs: readonly number[], expected: readonly number[]): number {
+    this.checkExpected(expected);
+    this.forward(inputs);
+    const error = this.measure(expected);
+    this.setOutputSensitivities(expected);
+    const layers = this.layers;
+    for (let l = layers.length - 1; l >= 1; l--) {
+      const layer = layers[l];
+      for (let j = 0; j < layer.length; j++) layer[j].backpropagate(this.trainingRate);
+    }
+    this.step++;
+    return error;
+  }
+
+  /** The error for one sample, without learning from it. */
+  errorOf(inputs: readonly number[], expected: readonly number[]): number {
+    this.checkExpected(expected);
+    this.forward(inputs);
+    return errorFor(this.loss, this.outputs, expected);
+  }
+
+  /** ∂E/∂weight for every link (in `links` order) on one sample; no weight moves. */
+  gradients(inputs: readonly number[], expected: readonly number[]): number[] {
+    this.checkExpected(expected);
+    this.forward(inputs);
+    this.measure(expected);
+    this.setOutputSensitivities(expected);
+    this.collectGradients();
+    return this.links.map((link) => {
+      const gradient = link.gradient;
+      link.gradient = 0;
+      return gradient;
+    });
+  }
+
+  /** Trains on the samples; returns one record per epoch. */
+  train(samples: readonly Sample[], options: TrainOptions = {}): EpochRecord[] {
+    const { epochs = 1, batchSize = 1, shuffle = true, onEpoch } = options;
+    checkCount("epochs", epochs, 0);
+    checkCount("batchSize", batchSize, 1);
+    samples.forEach((sample, i) => this.checkSample(sample, `train: sample ${i}`));
+    const order = new Uint32Array(samples.length);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    for (const link of this.links) link.gradient = 0;
+    const history: EpochRecord[] = [];
+    for (let epoch = 1; epoch <= epochs && samples.length > 0; epoch++) {
+      if (shuffle) this.random.shuffle(order);
+      let total = 0;
+      for (let start = 0; start < order.length; start += batchSize) {
+        if (batchSize === 1) {
+          const sample = samples[order[start]];
+          total += this.learn(sample.input, sample.expected);
+        } else {
+          total += this.learnBatch(samples, order, start, Math.min(start + batchSize, order.length));
+        }
+      }
+      this.checkWeights();
+      const record: EpochRecord = { epoch, error: total / samples.length, step: this.step };
+      history.push(record);
+      if (onEpoch !== undefined && onEpoch(record) === false) break;
+    }
+    return history;
+  }
+
+  /** Mean error over the samples and, for classification, the fraction right. */
+  evaluate(samples: readonly Sample[]): Evaluation {
+    samples.forEach((sample, i) => this.checkSample(sample, `evaluate: sample ${i}`));
+    let low = Infinity;
+    let high = -Infinity;
+    for (const { expected } of samples) {
+      low = Math.min(low, expected[0]);
+      high = Math.max(high, expected[0]);
+    }
+    let total = 0;
+    let right = 0;
+    for (const { input, expected } of samples) {
+      this.forward(input);
+      total += errorFor(this.loss, this.outputs, expected);
+      const outputs = this.outputs;
+      if (outputs.length > 1) {
+        if (argmax(outputs.map((n) => n.value)) === argmax(expected)) right++;
+      } else {
+        // One output: the prediction is whichever of the two labels is nearer.
+        const predicted = outputs[0].value >= (low + high) / 2 ? high : low;
+        if (predicted === expected[0]) right++;
+      }
+    }
+    const n = Math.max(samples.length, 1);
+    return { error: total / n, accuracy: right / n };
+  }
+
+  /** Subscribe to every forward and backward event. Returns a function that unsubscribes. */
+  onTrace(listener: TraceListener): () => void {
+    this.listeners.push(listener);
+    this.attachTrace();
+    return () => {
+      const at = this.listeners.indexOf(listener);
+      if (at >= 0) this.listeners.splice(at, 1);
+      this.attachTrace();
+    };
+  }
+
+  toJSON(): NetworkJSON {
+    const weights: number[][][] = [];
+    let k = 0;
+    for (let l = 1; l < this.layers.length; l++) {
+      const layer: number[][] = [];
+      for (let j = 0; j < this.layers[l].length; j++) {
+        const row: number[] = [];
+        for (let i = 0; i <= this.layers[l - 1].length; i++) row.push(this.links[k++].weight);
+        layer.push(row);
+      }
+      weights.push(layer);
+    }
+    return {
+      format: "lernmi-network",
+      version: 1,
+      layerSizes: this.layerSizes.slice(),
+      activation: this.activation,
+      outputActivation: this.outputActivation,
+      loss: this.loss,
+      trainingRate: this.trainingRate,
+      seed: this.seed,
+      init: this.init,
+      step: this.step,
+      randomState: this.random.state,
+      weights,
+    };
+  }
+
+  static fromJSON(json: NetworkJSON | string): Network {
+    const data: NetworkJSON = typeof json === "string" ? JSON.parse(json) : json;
+    if (data === null || typeof data !== "object" || data.format !== "lernmi-network") {
+      throw new Error(`fromJSON: expected an object with format "lernmi-network"; received ${describe(data)}`);
+    }
+    const network = new Network(data.layerSizes, {
+      activation: data.activation,
+      outputActivation: data.loss === "softmaxCrossEntropy" ? undefined : data.outputActivation,
+      loss: data.loss,
+      trainingRate: data.trainingRate,
+      seed: data.seed,
+      init: data.init,
+    });
+    let k = 0;
+    const sizes = data.layerSizes;
+    for (let l = 1; l < sizes.length; l++) {
+      for (let j = 0; j < sizes[l]; j++) {
+        const row = data.weights?.[l - 1]?.[j];
+        if (!Array.isArray(row) || row.length !== sizes[l - 1] + 1) {
+          throw new Error(
+            `fromJSON: expected weights[${l - 1}][${j}] to hold ${sizes[l - 1] + 1} numbers; received ${describe(row)}`,
+          );
+        }
+        for (const weight of row) network.links[k++].weight = weight;
+      }
+    }
+    network.step = data.step ?? 0;
+    if (data.randomState !== undefined) network.random.state = data.randomState >>> 0;
+    return network;
+  }
+
+  /** An independent copy with the same weights, options and random state. */
+  clone(): Network {
+    return Network.fromJSON(this.toJSON());
+  }
+
+  // --- the steps `learn` is made of ---------------------------------------------------
+
+  private forward(inputs: readonly number[]): void {
+    const inputLayer = this.layers[0];
+    if (!Array.isArray(inputs) && !ArrayBuffer.isView(inputs)) {
+      throw new Error(`expected ${inputLayer.length} inputs (an array of numbers); received ${describe(inputs)}`);
+    }
+    if (inputs.length !== inputLayer.length) {
+      throw new Error(
+        `expected ${inputLayer.length} input${inputLayer.length === 1 ? "" : "s"} (one per input neuron); received ${inputs.length}`,
+      );
+    }
+    const trace = this.listeners.length > 0 ? this.dispatch : null;
+    for (let i = 0; i < inputLayer.length; i++) {
+      const value = inputs[i];
+      if (typeof value !== "number" || !Number.isFinite(value)) {
+        throw new Error(`input ${i} must be a finite number; received ${describe(value)}`);
+      }
+      const neuron = inputLayer[i];
+      neuron.value = value;
+      neuron.sensitivity = 0;
+      if (trace !== null) trace({ type: "input", neuron, value });
+    }
+    for (let l = 0; l < this.biases.length; l++) this.biases[l].sensitivity = 0;
+    const layers = this.layers;
+    for (let l = 1; l < layers.length; l++) {
+      const layer = layers[l];
+      for (let j = 0; j < layer.length; j++) layer[j].activate();
+    }
+    if (this.loss === "softmaxCrossEntropy") this.softmax();
+  }
+
+  /** Turns the output sums into probabilities: exp(sum) / Σ exp(sum), computed stably. */
+  private softmax(): void {
+    const outputs = this.outputs;
+    let max = -Infinity;
+    for (const neuron of outputs) max = Math.max(max, neuron.sum);
+    let total = 0;
+    for (const neuron of outputs) total += Math.exp(neuron.sum - max);
+    for (const neuron of outputs) neuron.value = Math.exp(neuron.sum - max) / total;
+    if (this.listeners.length > 0) {
+      this.dispatch({ type: "softmax", neurons: outputs, values: outputs.map((n) => n.value) });
+    }
+  }
+
+  /** Measures the error and stops, naming the step, if it is no longer a number. */
+  private measure(expected: readonly number[]): number {
+    const error = errorFor(this.loss, this.outputs, expected);
+    if (!Number.isFinite(error)) {
+      throw new Error(
+        `diverged at step ${this.step + 1}: the error became ${error}; try a smaller trainingRate than ${this.trainingRate}`,
+      );
+    }
+    if (this.listeners.length > 0) {
+      this.dispatch({ type: "error", error, actual: this.outputs.map((n) => n.value), expected });
+    }
+    return error;
+  }
+
+  /** An output neuron's sensitivity is simply how wrong it was: actual − expected. */
+  private setOutputSensitivities(expected: readonly number[]): void {
+    const outputs = this.outputs;
+    for (let i = 0; i < outputs.length; i++) outputs[i].sensitivity = outputs[i].value - expected[i];
+  }
+
+  private collectGradients(): void {
+    for (let l = this.layers.length - 1; l >= 1; l--) {
+      for (const neuron of this.layers[l]) neuron.collectGradients();
+    }
+  }
+
+  private learnBatch(samples: readonly Sample[], order: Uint32Array, start: number, end: number): number {
+    let total = 0;
+    try {
+      for (let k = start; k < end; k++) {
+        const { input, expected } = samples[order[k]];
+        this.forward(input);
+        total += this.measure(expected);
+        this.setOutputSensitivities(expected);
+        this.collectGradients();
+      }
+    } catch (error) {
+      for (const link of this.links) link.gradient = 0;
+      throw error;
+    }
+    for (const link of this.links) link.applyGradient(this.trainingRate, end - start);
+    this.step++;
+    return total;
+  }
+
+  private checkWeights(): void {
+    for (let k = 0; k < this.links.length; k++) {
+      const weight = this.links[k].weight;
+      if (!Number.isFinite(weight)) {
+        throw new Error(
+          `diverged by step ${this.step}: the weight of link ${k} became ${weight}; try a smaller trainingRate than ${this.trainingRate}`,
+        );
+      }
+    }
+  }
+
+  private checkExpected(expected: readonly number[]): void {
+    const size = this.outputs.length;
+    if (!Array.isArray(expected) && !ArrayBuffer.isView(expected)) {
+      throw new Error(`expected ${size} expected values (an array of numbers); received ${describe(expected)}`);
+    }
+    if (expected.length !== size) {
+      throw new Error(
+        `expected ${size} expected value${size === 1 ? "" : "s"} (one per output neuron); received ${expected.length}`,
+      );
+    }
+    for (let i = 0; i < size; i++) {
+      if (typeof expected[i] !== "number" || !Number.isFinite(expected[i])) {
+        throw new Error(`expected value ${i} must be a finite number; received ${describe(expected[i])}`);
+      }
+    }
+  }
+
+  private checkSample(sample: Sample, where: string): void {
+    if (sample === null || typeof sample !== "object") {
+      throw new Error(`${where}: expected { input, expected }; received ${describe(sample)}`);
+    }
+    try {
+      this.checkExpected(sample.expected);
+      const inputs = sample.input;
+      const size = this.layers[0].length;
+      if ((!Array.isArray(inputs) && !ArrayBuffer.isView(inputs)) || inputs.length !== size) {
+        throw new Error(
+          `expected ${size} input${size === 1 ? "" : "s"} (one per input neuron); received ${Array.isArray(inputs) ? inputs.length : describe(inputs)}`,
+        );
+      }
+      for (let i = 0; i < size; i++) {
+        if (typeof inputs[i] !== "number" || !Number.isFinite(inputs[i])) {
+          throw new Error(`input ${i} must be a finite number; received ${describe(inputs[i])}`);
+        }
+      }
+    } catch (error) {
+      throw new Error(`${where}: ${(error as Error).message}`);
+    }
+  }
+
+  private readonly dispatch = (event: TraceEvent): void => {
+    for (const listener of this.listeners) listener(event);
+  };
+
+  private attachTrace(): void {
+    const trace = this.listeners.length > 0 ? this.dispatch : null;
+    for (const layer of this.layers) for (const neuron of layer) neuron.trace = trace;
+    for (const bias of this.biases) bias.trace = trace;
+    for (const link of this.links) link.trace = trace;
+  }
+}
+
+/** E for the output layer's current values. */
+function errorFor(loss: LossName, outputs: readonly Neuron[], expected: readonly number[]): number {
+  let error = 0;
+  if (loss === "squaredError") {
+    // E = ½ Σ (actual − expected)²
+    for (let i = 0; i < outputs.length; i++) {
+      const difference = outputs[i].value - expected[i];
+      error += difference * difference;
+    }
+    return error / 2;
+  }
+  // Cross-entropy E = −Σ expected × log(softmax), with log(softmax) = sum − log Σ exp(sum).
+  let max = -Infinity;
+  for (const neuron of outputs) max = Math.max(max, neuron.sum);
+  let total = 0;
+  for (const neuron of outputs) total += Math.exp(neuron.sum - max);
+  const logTotal = Math.log(total);
+  for (let i = 0; i < outputs.length; i++) {
+    if (expected[i] !== 0) error -= expected[i] * (outputs[i].sum - max - logTotal);
+  }
+  return error;
+}
+
+function initRange(init: InitName, fanIn: number, fanOut: number): [number, number] {
+  if (init === "xavier") {
+    const limit = Math.sqrt(6 / (fanIn + fanOut));
+    return [-limit, limit];
+  }
+  if (init === "he") {
+    const limit = Math.sqrt(6 / fanIn);
+    return [-limit, limit];
+  }
+  return [-0.5, 0.5];
+}
+
+function checkLayerSizes(layerSizes: readonly number[]): void {
+  if (!Array.isArray(layerSizes) || layerSizes.length < 2) {
+    throw new Error(
+      `expected layer sizes as an array of at least 2 positive integers, e.g. [2, 3, 1]; received ${describe(layerSizes)}`,
+    );
+  }
+  layerSizes.forEach((size, l) => {
+    if (typeof size !== "number" || !Number.isInteger(size) || size < 1) {
+      throw new Error(`layer ${l} size must be a positive integer; received ${describe(size)}`);
+    }
+  });
+  let links = 0;
+  for (let l = 1; l < layerSizes.length; l++) links += (layerSizes[l - 1] + 1) * layerSizes[l];
+  if (links > MAX_LINKS) {
+    throw new Error(
+      `network too large: layer sizes [${layerSizes.join(", ")}] need ${links.toLocaleString("en-US")} links; expected at most ${MAX_LINKS.toLocaleString("en-US")}`,
+    );
+  }
+}
+
+function checkTrainingRate(rate: number): void {
+  if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0) {
+    throw new Error(`trainingRate must be a positive finite number; received ${describe(rate)}`);
+  }
+}
+
+function checkCount(name: string, value: number, min: number): void {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be an integer of at least ${min}; received ${describe(value)}`);
+  }
+}
+
+function argmax(values: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
+  return best;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return `"${value}"`;
+  if (Array.isArray(value)) return value.length > 8 ? `an array of ${value.length}` : `[${value.map(describe).join(", ")}]`;
+  if (value === null) return "null";
+  if (typeof value === "object") return "an object";
+  return String(value);
+}
