@@ -1,4 +1,14 @@
 // Components every chapter can use without importing them: the chapter route passes
 // this map to each MDX page's <Content components={…} />. Remark plugins that turn
 // markdown into components (runnable snippets) rely on the names registered here.
-export const mdxComponents = {};
+import Callout from './Callout.astro';
+import EngineSource from './EngineSource.astro';
+import Snippet from './Snippet.astro';
+import Computed from './Computed.astro';
+
+export const mdxComponents = {
+  Callout,
+  EngineSource,
+  Snippet, // ```ts run blocks become <Snippet> (src/runner/remark-snippets.ts)
+  Computed, // <Computed code="…" />: a value computed by the engine at build time
+};
