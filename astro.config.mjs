@@ -2,6 +2,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import { shikiThemes } from './components/shiki-themes.mjs';
+import remarkSnippets from './src/runner/remark-snippets.ts';
 
 // BASE_PATH lets the static build live under a sub-path (e.g. GitHub Pages: /lernmi/).
 const base = process.env.BASE_PATH ?? '/';
@@ -12,9 +14,10 @@ export default defineConfig({
   integrations: [mdx()], // MDX inherits the markdown config below
   vite: { worker: { format: 'es' } }, // module workers that import npm packages
   markdown: {
-    remarkPlugins: [remarkMath],
+    remarkPlugins: [remarkMath, remarkSnippets], // remarkSnippets: ```ts run → <Snippet>
     // A broken formula must fail the build, not ship as red text.
     rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true }]],
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
+    // GitHub's themes with every token colour raised to WCAG AA on the site's code background.
+    shikiConfig: { themes: shikiThemes, defaultColor: false },
   },
 });

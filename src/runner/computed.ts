@@ -1,0 +1,46 @@
+// Build-time evaluation for <Computed>: runs code through the same executor as the
+// worker and the tests, with the engine as "lernmi", and returns the text to print.
+import * as engine from '../engine/index';
+import { execute } from './execute';
+import { entryText, formatValue } from './format';
+import type { OutputEntry } from './protocol';
+
+const ENGINE_NAMES = Object.keys(engine).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k));
+
+/** A bare expression (no statements, no imports)? Then its value is what we print. */
+function isExpression(code: string): boolean {
+  return !/[;\n]/.test(code.trim()) && !/^\s*(import|export|const|let|var|function|class|if|for|while)\b/.test(code) && !/console\./.test(code);
+}
+
+export interface ComputedOptions {
+  /** round numbers to this many digits after the point */
+  digits?: number;
+}
+
+/**
+ * Runs `code` and returns what it prints. A bare expression prints its value; otherwise
+ * the code's console output (or, if it logs nothing, its `export default`). Engine names
+ * (Network, Neuron, Link, …) are in scope without an import. Throws with the snippet's
+ * line on error, so a broken number fails the build instead of printing nonsense.
+ */
+export async function computeText(code: string, opts: ComputedOptions = {}): Promise<string> {
+  const src = isExpression(code) ? `export default (${code});` : code;
+  const hasImport = /^\s*import\s/m.test(src);
+  const setup = hasImport ? undefined : `const { ${ENGINE_NAMES.join(', ')} } = require("lernmi");`;
+  const out: OutputEntry[] = [];
+  const r = await execute(src, { modules: { lernmi: engine }, setup, emit: (e) => out.push(e) });
+  if (!r.ok) {
+    const e = r.error!;
+    const at = e.position && !e.position.hidden ? ` at line ${e.position.line}, column ${e.position.column}` : '';
+    throw new Error(`<Computed code="${code.slice(0, 80)}">: ${e.name}: ${e.message}${at}`);
+  }
+  const round = (v: unknown): unknown =>
+    typeof v === 'number' && opts.digits !== undefined ? Number(v.toFixed(opts.digits)) : Array.isArray(v) ? v.map(round) : v;
+  if (out.length) return out.map(entryText).join('\n');
+  if ('default' in r.exports) {
+    const v = round(r.exports.default);
+    if (typeof v === 'number' && opts.digits !== undefined) return v.toFixed(opts.digits);
+    return formatValue(v);
+  }
+  return '';
+}

@@ -1,0 +1,293 @@
+// The core that transpiles and runs a snippet. The same code runs in the runner worker
+// (the page), in Node for the snippet tests, and at build time for <Computed>, so what a
+// test checks is what a reader gets.
+//
+// transpile: sucrase strips types and turns `import … from "lernmi"` into a `require`
+// that a shim answers with the engine. It keeps line numbers, and its source map maps
+// columns back too, so errors point at the reader's own line and column.
+// run: the JavaScript becomes the body of an AsyncFunction (top-level await works);
+// console, show, timers and require come in as parameters.
+import { transform } from 'sucrase';
+import type { OutputEntry, RunError, SourcePosition } from './protocol';
+import { formatArgs, networkEntry, plotEntry, tableEntry } from './format';
+
+const SOURCE_URL = 'lernmi-snippet.js';
+
+export interface Compiled {
+  js: string;
+  /** number of hidden setup lines that precede the reader's code */
+  setupLines: number;
+  /** decoded source map: per generated line, segments [genCol, srcLine, srcCol] (0-based) */
+  map: number[][][];
+}
+
+/** Joins hidden setup and visible code: setup lines first, then the reader's code. */
+export function joinSource(code: string, setup?: string): { source: string; setupLines: number } {
+  if (!setup) return { source: code, setupLines: 0 };
+  const s = setup.replace(/\n$/, '');
+  return { source: `${s}\n${code}`, setupLines: s.split('\n').length };
+}
+
+function toVisible(line: number, column: number, setupLines: number): SourcePosition {
+  if (line <= setupLines) return { line, column, hidden: true };
+  return { line: line - setupLines, column };
+}
+
+export function compile(code: string, setup?: string): { ok: true; compiled: Compiled } | { ok: false; error: RunError } {
+  const { source, setupLines } = joinSource(code, setup);
+  try {
+    const r = transform(source, {
+      transforms: ['typescript', 'imports'],
+      filePath: 'snippet.ts',
+      sourceMapOptions: { compiledFilename: SOURCE_URL },
+      production: true,
+    });
+    return { ok: true, compiled: { js: r.code, setupLines, map: decodeMappings(r.sourceMap?.mappings ?? '') } };
+  } catch (e) {
+    const err = e as Error & { loc?: { line: number; column: number } };
+    const message = String(err.message ?? e)
+      .replace(/^Error transforming [^:]*:\s*/, '')
+      .replace(/\s*\(\d+:\d+\)\s*$/, '');
+    const error: RunError = { name: 'SyntaxError', message, phase: 'syntax' };
+    if (err.loc) error.position = toVisible(err.loc.line, err.loc.column, setupLines);
+    return { ok: false, error };
+  }
+}
+
+// --- source maps (just enough VLQ to map a position back) ---
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+export function decodeMappings(mappings: string): number[][][] {
+  const lines: number[][][] = [];
+  let srcLine = 0, srcCol = 0;
+  for (const lineStr of mappings.split(';')) {
+    const segs: number[][] = [];
+    let genCol = 0;
+    for (const seg of lineStr.split(',')) {
+      if (!seg) continue;
+      const vals: number[] = [];
+      let shift = 0, value = 0;
+      for (const ch of seg) {
+        const digit = B64.indexOf(ch);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          vals.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      genCol += vals[0] ?? 0;
+      if (vals.length >= 4) {
+        srcLine += vals[2]!;
+        srcCol += vals[3]!;
+        segs.push([genCol, srcLine, srcCol]);
+      }
+    }
+    lines.push(segs);
+  }
+  return lines;
+}
+
+/** Maps a 1-based generated position to a 1-based source position. */
+export function mapPosition(c: Compiled, line: number, column: number): SourcePosition {
+  const segs = c.map[line - 1];
+  let best: number[] | undefined;
+  if (segs) for (const s of segs) if (s[0]! <= column - 1) best = s;
+  if (!best) return toVisible(line, column, c.setupLines); // sucrase keeps lines: a fair guess
+  const srcLine = best[1]! + 1;
+  const srcCol = best[2]! + 1 + (column - 1 - best[0]!);
+  return toVisible(srcLine, srcCol, c.setupLines);
+}
+
+// --- running ---
+type AsyncFn = (...args: unknown[]) => Promise<unknown>;
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => AsyncFn;
+
+const PARAMS = [
+  'exports', 'require', 'module', 'console', 'show',
+  'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval',
+] as const;
+
+let headerLines: number | undefined;
+/** How many lines the engine puts before a Function body (2 in V8), measured, not assumed. */
+function bodyLineOffset(): number {
+  if (headerLines !== undefined) return headerLines;
+  try {
+    new AsyncFunction(...PARAMS, `throw new Error('probe')\n//# sourceURL=${SOURCE_URL}`)().catch((e: Error) => {
+      const m = /lernmi-snippet\.js:(\d+):\d+/.exec(String(e?.stack));
+      headerLines = m ? Number(m[1]) - 1 : 2;
+    });
+  } catch {
+    /* ignore */
+  }
+  return headerLines ?? 2;
+}
+
+/** Line and column of the snippet frame in an error's stack, mapped to the reader's code. */
+export function errorPosition(err: unknown, c: Compiled): SourcePosition | undefined {
+  const stack = String((err as Error)?.stack ?? '');
+  const m = /lernmi-snippet\.js:(\d+):(\d+)/.exec(stack);
+  if (!m) return undefined;
+  const line = Number(m[1]) - bodyLineOffset();
+  if (line < 1) return undefined;
+  return mapPosition(c, line, Number(m[2]));
+}
+
+export function toRunError(err: unknown, c: Compiled | undefined, phase: 'syntax' | 'runtime' = 'runtime'): RunError {
+  let name = 'Error', message = String(err);
+  if (err && typeof err === 'object') {
+    const e = err as { name?: unknown; message?: unknown };
+    name = typeof e.name === 'string' ? e.name : 'Error';
+    message = typeof e.message === 'string' ? e.message : String(err);
+  } else {
+    name = 'Uncaught';
+    message = `${typeof err === 'string' ? JSON.stringify(err) : String(err)} (thrown value is not an Error)`;
+  }
+  if (name === 'RangeError' && /call stack/i.test(message)) {
+    message += ' (stack overflow: a function probably calls itself without end)';
+  }
+  const r: RunError = { name, message: message.slice(0, 2000), phase };
+  const pos = c ? errorPosition(err, c) : undefined;
+  if (pos) r.position = pos;
+  return r;
+}
+
+export interface ExecuteOptions {
+  /** what `import … from "name"` gives; "lernmi" is the engine */
+  modules: Record<string, unknown>;
+  /** every piece of output, in order, synchronously */
+  emit: (entry: OutputEntry) => void;
+  setup?: string;
+  /** lets the host cancel: when it returns true, pending timers are dropped */
+  cancelled?: () => boolean;
+}
+
+export interface ExecuteResult {
+  ok: boolean;
+  error?: RunError;
+  exports: Record<string, unknown>;
+}
+
+/** The `show` API a snippet sees: show(x) picks a view; show.table/plot/network force one. */
+export function makeShow(emit: (e: OutputEntry) => void) {
+  const show = (value: unknown, title?: string) => {
+    if (value && typeof value === 'object' && 'layers' in value && 'links' in value) emit(networkEntry(value, title));
+    else if (Array.isArray(value) && value.length && value.every((v) => typeof v === 'number')) emit(plotEntry(value, { title }));
+    else if (Array.isArray(value) && value.length && value.every((v) => v && typeof v === 'object')) emit(tableEntry(value, undefined, title));
+    else emit({ kind: 'log', level: 'log', text: formatArgs(title ? [title, value] : [value]) });
+  };
+  show.table = (rows: unknown, opts?: { columns?: string[]; title?: string } | string[]) =>
+    emit(tableEntry(rows, Array.isArray(opts) ? opts : opts?.columns, Array.isArray(opts) ? undefined : opts?.title));
+  show.plot = (data: unknown, opts?: { title?: string; xLabel?: string; yLabel?: string }) => emit(plotEntry(data, opts ?? {}));
+  show.network = (net: unknown, title?: string) => emit(networkEntry(net, title));
+  return show;
+}
+
+export function makeConsole(emit: (e: OutputEntry) => void) {
+  const line = (level: 'log' | 'info' | 'warn' | 'error') => (...args: unknown[]) => emit({ kind: 'log', level, text: formatArgs(args) });
+  return {
+    log: line('log'),
+    info: line('info'),
+    debug: line('log'),
+    trace: line('log'),
+    dir: line('log'),
+    warn: line('warn'),
+    error: line('error'),
+    table: (data: unknown, columns?: string[]) => emit(tableEntry(data, columns)),
+    assert: (cond: unknown, ...args: unknown[]) => {
+      if (!cond) emit({ kind: 'log', level: 'error', text: 'Assertion failed' + (args.length ? ': ' + formatArgs(args) : '') });
+    },
+    group: line('log'),
+    groupEnd: () => {},
+    time: () => {},
+    timeEnd: () => {},
+    count: () => {},
+    clear: () => {},
+  };
+}
+
+/**
+ * Transpiles and runs a snippet. Resolves when its body has finished and every timer it
+ * started has fired or been cleared (a run with a live setInterval lasts until the
+ * host's time limit ends it). Never rejects: errors come back as data.
+ */
+export async function execute(code: string, opts: ExecuteOptions): Promise<ExecuteResult> {
+  const exports: Record<string, unknown> = {};
+  bodyLineOffset();
+  const c = compile(code, opts.setup);
+  if (!c.ok) return { ok: false, error: c.error, exports };
+  const compiled = c.compiled;
+
+  let fn: AsyncFn;
+  try {
+    fn = new AsyncFunction(...PARAMS, `${compiled.js}\n//# sourceURL=${SOURCE_URL}`);
+  } catch (e) {
+    // A syntax error sucrase let through (e.g. a duplicate `let`): V8 gives no position.
+    return { ok: false, error: toRunError(e, undefined, 'syntax'), exports };
+  }
+
+  const require = (name: string) => {
+    if (Object.prototype.hasOwnProperty.call(opts.modules, name)) return opts.modules[name];
+    throw new Error(`Cannot find module "${name}": a snippet can import only from ${Object.keys(opts.modules).map((m) => `"${m}"`).join(', ')}`);
+  };
+
+  // Timers the snippet starts are tracked so the run ends when they are all done, and a
+  // timer that throws ends the run with its error.
+  const timers = new Map<unknown, 'timeout' | 'interval'>();
+  let finish: ((r: ExecuteResult) => void) | undefined;
+  let failed: RunError | undefined;
+  let bodyDone = false;
+  const settle = () => {
+    if (bodyDone && (timers.size === 0 || failed) && finish) {
+      const f = finish;
+      finish = undefined;
+      for (const [t, kind] of timers) (kind === 'timeout' ? clearTimeout : clearInterval)(t as number);
+      timers.clear();
+      f(failed ? { ok: false, error: failed, exports } : { ok: true, exports });
+    }
+  };
+  const guard = (cb: unknown, args: unknown[]) => () => {
+    if (failed || opts.cancelled?.()) return;
+    try {
+      if (typeof cb === 'function') cb(...args);
+    } catch (e) {
+      failed = toRunError(e, compiled);
+      settle();
+    }
+  };
+  const sTimeout = (cb: unknown, ms?: number, ...args: unknown[]) => {
+    const t: unknown = setTimeout(() => {
+      timers.delete(t);
+      guard(cb, args)();
+      settle();
+    }, ms);
+    timers.set(t, 'timeout');
+    return t;
+  };
+  const sInterval = (cb: unknown, ms?: number, ...args: unknown[]) => {
+    const t: unknown = setInterval(guard(cb, args), ms);
+    timers.set(t, 'interval');
+    return t;
+  };
+  const sClearTimeout = (t: unknown) => {
+    if (timers.delete(t)) clearTimeout(t as number);
+    settle();
+  };
+  const sClearInterval = (t: unknown) => {
+    if (timers.delete(t)) clearInterval(t as number);
+    settle();
+  };
+
+  const emit = (e: OutputEntry) => {
+    if (!opts.cancelled?.()) opts.emit(e);
+  };
+  const done = new Promise<ExecuteResult>((resolve) => (finish = resolve));
+  try {
+    await fn(exports, require, { exports }, makeConsole(emit), makeShow(emit), sTimeout, sInterval, sClearTimeout, sClearInterval);
+  } catch (e) {
+    failed = failed ?? toRunError(e, compiled);
+  }
+  bodyDone = true;
+  settle();
+  return done;
+}

@@ -1,0 +1,318 @@
+// <lernmi-snippet>: the small custom element behind every runnable snippet. It is all
+// the JavaScript a chapter loads up front; the runner (worker pool, renderer), the editor
+// (CodeMirror) and lz-string load with dynamic import() on first use.
+import { clearEdit, loadEdit, parseEdit, saveEdit, setRunning, storageKey, wasRunning } from './storage';
+
+type Session = typeof import('./session');
+type Editor = import('./editor').SnippetEditor;
+
+let sessionP: Promise<Session> | undefined;
+const session = () => (sessionP ??= import('./session'));
+const SHARE_PREFIX = 'share-';
+const MAX_SHARED = 50_000;
+
+class LernmiSnippet extends HTMLElement {
+  private original = '';
+  private setup = '';
+  private key = '';
+  private storeKey = '';
+  private timeout = 5;
+  private code = '';
+  private origin: 'original' | 'edited' | 'shared' = 'original';
+  private savedT = 0;
+  private editor?: Editor;
+  private editorP?: Promise<Editor | undefined>;
+  private handle?: { stop: () => void; id: number };
+  private saveTimer?: ReturnType<typeof setTimeout>;
+  private storageWarned = false;
+  private $ = <T extends HTMLElement = HTMLElement>(sel: string) => this.querySelector<T>(sel)!;
+
+  connectedCallback() {
+    if (this.dataset.ready) return;
+    this.dataset.ready = '1';
+    const d = this.dataset;
+    this.original = d.code ?? '';
+    this.setup = d.setup ?? '';
+    this.key = d.key ?? 's';
+    this.timeout = Number(d.timeout) || 5;
+    this.code = this.original;
+    this.storeKey = storageKey(d.chapter ?? location.pathname, this.key, this.original, this.setup);
+
+    this.$('[data-act=run]').addEventListener('click', () => this.run());
+    this.$('[data-act=stop]').addEventListener('click', () => this.stop());
+    this.$('[data-act=edit]').addEventListener('click', () => this.toggleEditor());
+    this.$('[data-act=reset]').addEventListener('click', () => this.reset());
+    this.$('[data-act=copy]').addEventListener('click', () => this.copyLink());
+    const warm = () => session().then((s) => s.prewarm()).catch(() => {});
+    for (const ev of ['pointerenter', 'focus', 'touchstart']) this.$('[data-act=run]').addEventListener(ev, warm, { once: true, passive: true });
+    const warmEditor = () => void import('./editor').catch(() => {});
+    this.$('[data-act=edit]').addEventListener('pointerenter', warmEditor, { once: true, passive: true });
+
+    if (wasRunning(this.storeKey)) {
+      setRunning(this.storeKey, false);
+      this.notice('This snippet was still running when the page was last closed. It has not been run again; press Run when you are ready.');
+    }
+    const hash = location.hash.slice(1);
+    if (hash.startsWith(`${SHARE_PREFIX}${this.key}=`)) {
+      void this.openShared(hash.slice(SHARE_PREFIX.length + this.key.length + 1));
+    } else {
+      const saved = loadEdit(this.storeKey);
+      if (saved && saved.code !== this.original) {
+        this.savedT = saved.t;
+        this.setCode(saved.code, 'edited');
+      }
+    }
+    addEventListener('storage', (e) => {
+      if (e.key !== this.storeKey) return;
+      const other = parseEdit(e.newValue);
+      if (other && other.t > this.savedT && other.code !== this.code) {
+        this.savedT = other.t;
+        this.setCode(other.code, 'edited');
+        this.notice('Updated with your newer edit from another tab.');
+      }
+    });
+  }
+
+  private notice(text: string) {
+    const n = this.$('.snippet-notice');
+    n.textContent = text;
+    n.hidden = !text;
+  }
+
+  private status(text: string) {
+    this.$('.snippet-status').textContent = text;
+  }
+
+  /** Shows `code` (without the editor: as plain text) and remembers where it came from. */
+  private setCode(code: string, origin: 'original' | 'edited' | 'shared', fromEditor = false) {
+    this.code = code;
+    this.origin = code === this.original && origin !== 'shared' ? 'original' : origin;
+    if (this.editor && !fromEditor) this.editor.setCode(code);
+    const badge = this.$('.snippet-badge');
+    badge.textContent = this.origin === 'shared' ? 'shared code, not run yet' : this.origin === 'edited' ? 'edited' : '';
+    badge.hidden = this.origin === 'original';
+    this.dataset.origin = this.origin;
+    this.renderStatic();
+  }
+
+  private renderStatic() {
+    const editing = !!this.editor && this.dataset.editing === '1';
+    const plain = this.$('.snippet-plain');
+    this.$('.snippet-code').hidden = editing || this.origin !== 'original';
+    plain.hidden = editing || this.origin === 'original';
+    if (!plain.hidden) {
+      const code = document.createElement('code');
+      for (const line of this.code.split('\n')) {
+        const span = document.createElement('span');
+        span.className = 'line';
+        span.textContent = line;
+        code.append(span, '\n');
+      }
+      plain.replaceChildren(code);
+    }
+  }
+
+  private async openShared(encoded: string) {
+    let code: string | null = null;
+    try {
+      if (encoded.length <= MAX_SHARED * 2) {
+        const { decompressFromEncodedURIComponent } = await import('lz-string');
+        code = decompressFromEncodedURIComponent(encoded);
+      }
+    } catch {
+      code = null;
+    }
+    if (!code || code.length > MAX_SHARED) {
+      this.notice('The code in this link could not be read (it is damaged or too long), so the original snippet is shown.');
+      return;
+    }
+    this.setCode(code, 'shared');
+    this.notice('This code came from a shared link. Nothing has run: read it first, then press Run if you want to.');
+    this.scrollIntoView({ block: 'start' });
+  }
+
+  private async copyLink() {
+    try {
+      const { compressToEncodedURIComponent } = await import('lz-string');
+      const code = this.currentCode();
+      if (code.length > MAX_SHARED) {
+        this.status(`Too long to share as a link (over ${MAX_SHARED / 1000} KB).`);
+        return;
+      }
+      const url = `${location.origin}${location.pathname}${location.search}#${SHARE_PREFIX}${this.key}=${compressToEncodedURIComponent(code)}`;
+      this.dataset.link = url;
+      try {
+        await navigator.clipboard.writeText(url);
+        this.status('Link copied.');
+      } catch {
+        history.replaceState(history.state, '', url);
+        this.status('Copying is blocked here: the link is now in the address bar.');
+      }
+    } catch {
+      this.status('Could not make a link.');
+    }
+  }
+
+  private currentCode() {
+    return this.editor ? this.editor.getCode() : this.code;
+  }
+
+  private loadEditor(): Promise<Editor | undefined> {
+    return (this.editorP ??= (async () => {
+      const host = this.$('.snippet-editor');
+      const caption = this.$('figcaption .snippet-title').textContent ?? 'snippet';
+      try {
+        const { createEditor } = await import('./editor');
+        this.editor = createEditor({
+          parent: host,
+          doc: this.code,
+          label: `Code editor: ${caption}`,
+          onRun: () => void this.run(),
+          onChange: (code) => this.onEdit(code),
+        });
+      } catch {
+        // The editor could not load (offline?): a plain text area still lets the reader edit.
+        const ta = document.createElement('textarea');
+        ta.className = 'snippet-textarea';
+        ta.value = this.code;
+        ta.spellcheck = false;
+        ta.setAttribute('aria-label', `Code editor: ${caption}`);
+        ta.rows = Math.min(30, this.code.split('\n').length + 1);
+        ta.addEventListener('input', () => this.onEdit(ta.value));
+        ta.addEventListener('keydown', (e) => {
+          if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); void this.run(); }
+        });
+        host.replaceChildren(ta);
+        this.editor = { getCode: () => ta.value, setCode: (c) => (ta.value = c), focus: () => ta.focus(), destroy: () => ta.remove() };
+      }
+      return this.editor;
+    })());
+  }
+
+  private async toggleEditor() {
+    const btn = this.$('[data-act=edit]');
+    if (this.dataset.editing === '1') {
+      this.dataset.editing = '';
+      btn.setAttribute('aria-pressed', 'false');
+      this.$('.snippet-editor').hidden = true;
+      this.renderStatic();
+      return;
+    }
+    this.status('Loading the editor…');
+    const ed = await this.loadEditor();
+    this.status('');
+    if (!ed) return;
+    ed.setCode(this.code);
+    this.dataset.editing = '1';
+    btn.setAttribute('aria-pressed', 'true');
+    this.$('.snippet-editor').hidden = false;
+    this.renderStatic();
+    ed.focus();
+  }
+
+  private onEdit(code: string) {
+    const origin = code === this.original ? 'original' : 'edited';
+    this.setCode(code, origin, true);
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.save(), 250);
+  }
+
+  private save() {
+    const t = Date.now();
+    const ok = this.origin === 'original' ? clearEdit(this.storeKey) : saveEdit(this.storeKey, this.code, t);
+    this.savedT = t;
+    if (!ok && !this.storageWarned) {
+      this.storageWarned = true;
+      this.notice('Your edits cannot be saved in this browser (storage is full or turned off). You can still edit and run; use Copy link to keep your code.');
+    }
+  }
+
+  private reset() {
+    clearTimeout(this.saveTimer);
+    clearEdit(this.storeKey);
+    this.savedT = Date.now();
+    this.setCode(this.original, 'original');
+    if (location.hash.startsWith(`#${SHARE_PREFIX}${this.key}=`)) history.replaceState(history.state, '', location.pathname + location.search);
+    this.notice('');
+    this.status('Back to the original code.');
+  }
+
+  private async run() {
+    if (this.handle) return;
+    const runBtn = this.$('[data-act=run]');
+    const stopBtn = this.$('[data-act=stop]');
+    const hadFocus = document.activeElement === runBtn;
+    const code = this.currentCode();
+    const log = this.$('.snippet-output');
+    this.dataset.state = 'running';
+    runBtn.hidden = true;
+    stopBtn.hidden = false;
+    if (hadFocus) stopBtn.focus();
+    this.status('Running…');
+    log.hidden = false;
+    const pending = { stop: () => {}, id: 0, stopped: false };
+    pending.stop = () => (pending.stopped = true);
+    this.handle = pending;
+    let s: Session;
+    try {
+      s = await session();
+    } catch {
+      this.finishUi(hadFocus);
+      this.status('The runner could not load. Check your connection and try again.');
+      return;
+    }
+    const view = new s.OutputView(log);
+    view.clear();
+    if (pending.stopped) {
+      this.finishUi(hadFocus);
+      view.end(s.statusLine('stopped', 'Stopped.'));
+      this.status('Stopped.');
+      return;
+    }
+    setRunning(this.storeKey, true);
+    const h = s.run(code, { setup: this.setup || undefined, timeLimitSeconds: this.timeout }, {
+      onOutput: (entries) => view.push(entries),
+    });
+    this.handle = h;
+    const o = await h.done;
+    setRunning(this.storeKey, false);
+    const where = (p?: { line: number; column: number; hidden?: boolean }) =>
+      p ? (p.hidden ? ` (in the hidden setup, line ${p.line})` : ` (line ${p.line}, column ${p.column})`) : '';
+    let line: HTMLElement, text: string;
+    if (o.status === 'ok') {
+      text = `Done in ${o.ms < 10 ? o.ms.toFixed(1) : Math.round(o.ms)} ms.`;
+      line = s.statusLine('ok', view.hasOutput || o.dropped ? text : `${text} (It printed nothing: use console.log to see values.)`);
+    } else if (o.status === 'error' && o.error) {
+      const e = o.error;
+      text = `${e.phase === 'syntax' ? 'Did not run: ' : ''}${e.name}: ${e.message}${where(e.position)}`;
+      line = s.statusLine('error', text);
+    } else if (o.status === 'timeout') {
+      text = `Stopped: time limit of ${this.timeout} s reached. The runner was shut down; fix any endless loop and press Run again.`;
+      line = s.statusLine('stopped', text);
+    } else if (o.status === 'stopped') {
+      text = 'Stopped.';
+      line = s.statusLine('stopped', text);
+    } else {
+      text = o.message ?? 'The runner stopped working.';
+      line = s.statusLine('error', text);
+    }
+    view.end(line, o.dropped);
+    this.finishUi(hadFocus || document.activeElement === stopBtn);
+    this.status(o.status === 'ok' ? text : o.status === 'error' ? 'Error, see the output.' : text.split('.')[0] + '.');
+  }
+
+  private finishUi(refocus: boolean) {
+    this.handle = undefined;
+    this.dataset.state = '';
+    const runBtn = this.$('[data-act=run]');
+    runBtn.hidden = false;
+    this.$('[data-act=stop]').hidden = true;
+    if (refocus) runBtn.focus();
+  }
+
+  private stop() {
+    this.handle?.stop();
+  }
+}
+
+if (!customElements.get('lernmi-snippet')) customElements.define('lernmi-snippet', LernmiSnippet);

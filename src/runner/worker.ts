@@ -1,0 +1,125 @@
+/// <reference lib="webworker" />
+// The runner worker: one snippet at a time, with the engine bundled in as "lernmi".
+// Output is capped and batched here, at the source: a snippet printing a million lines
+// costs the page at most 20 small messages a second and 1,000 lines in total.
+import * as engine from '../engine/index';
+import { execute } from './execute';
+import { LIMITS, type Dropped, type HostToWorker, type OutputEntry, type WorkerToHost } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+// A snippet has no business with the network or storage: take those away once the
+// worker's own modules have loaded (they are all static imports, so nothing else loads).
+for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'indexedDB', 'caches', 'importScripts', 'BroadcastChannel', 'SharedWorker', 'Worker']) {
+  try {
+    Object.defineProperty(self, name, { value: undefined, configurable: false, writable: false });
+  } catch {
+    /* not defined here */
+  }
+}
+
+const post = (m: WorkerToHost) => self.postMessage(m);
+
+class Sink {
+  private buf: OutputEntry[] = [];
+  private lines = 0;
+  private bytes = 0;
+  private dropped: Dropped = { lines: 0, bytes: 0 };
+  private lastFlush = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  constructor(private id: number) {}
+
+  push(e: OutputEntry) {
+    const size = entrySize(e);
+    const lines = entryLines(e);
+    if (this.lines + lines > LIMITS.maxLines || this.bytes + size > LIMITS.maxBytes) {
+      this.dropped.lines += lines;
+      this.dropped.bytes += size;
+      return;
+    }
+    this.lines += lines;
+    this.bytes += size;
+    this.buf.push(e);
+    const now = performance.now();
+    if (now - this.lastFlush >= LIMITS.flushIntervalMs) this.flush();
+    else if (!this.timer) this.timer = setTimeout(() => this.flush(), LIMITS.flushIntervalMs - (now - this.lastFlush));
+  }
+
+  flush() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.buf.length) return;
+    this.lastFlush = performance.now();
+    const entries = this.buf;
+    this.buf = [];
+    post({ type: 'output', id: this.id, entries });
+  }
+
+  /** the final flush; reports what was dropped */
+  close(): Dropped | undefined {
+    this.flush();
+    return this.dropped.lines ? { ...this.dropped } : undefined;
+  }
+}
+
+function entrySize(e: OutputEntry): number {
+  switch (e.kind) {
+    case 'log':
+    case 'notice':
+      return e.text.length + 1;
+    case 'table':
+      return e.rows.reduce((n, r) => n + r.reduce((m, c) => m + c.length + 1, 0), 0) + e.columns.join(' ').length;
+    case 'plot':
+      return e.series.reduce((n, s) => n + s.y.length * 8, 0);
+    case 'network':
+      return e.links.length * 24;
+  }
+}
+
+function entryLines(e: OutputEntry): number {
+  if (e.kind === 'log' || e.kind === 'notice') {
+    let n = 1;
+    for (let i = e.text.indexOf('\n'); i !== -1; i = e.text.indexOf('\n', i + 1)) n++;
+    return n;
+  }
+  if (e.kind === 'table') return e.rows.length + 1;
+  return 10; // a figure counts as a few lines
+}
+
+let current = 0;
+let sink: Sink | undefined;
+
+// Errors that escape the snippet's own timers (it may call globalThis.setTimeout) or
+// promises it never awaited: report them on the current run rather than lose them.
+self.addEventListener('unhandledrejection', (ev) => {
+  ev.preventDefault();
+  const r = ev.reason as { name?: string; message?: string } | undefined;
+  sink?.push({ kind: 'log', level: 'error', text: `Unhandled promise rejection: ${r?.name ?? 'Error'}: ${r?.message ?? String(ev.reason)}` });
+});
+self.addEventListener('error', (ev) => {
+  ev.preventDefault();
+  sink?.push({ kind: 'log', level: 'error', text: `Uncaught ${ev.message}` });
+});
+
+self.onmessage = async (ev: MessageEvent<HostToWorker>) => {
+  const req = ev.data;
+  if (!req || req.type !== 'run') return;
+  const id = req.id;
+  current = id;
+  sink?.close();
+  const mySink = (sink = new Sink(id));
+  post({ type: 'started', id });
+  const t0 = performance.now();
+  const r = await execute(req.code, {
+    modules: { lernmi: engine },
+    setup: req.setup,
+    emit: (e) => mySink.push(e),
+    cancelled: () => current !== id,
+  });
+  if (current !== id) return; // a newer run took over; this one's end is not news
+  const dropped = mySink.close();
+  const ms = performance.now() - t0;
+  post(r.ok ? { type: 'done', id, ok: true, ms, dropped } : { type: 'done', id, ok: false, ms, error: r.error!, dropped });
+};
+
+post({ type: 'ready' });

@@ -1,0 +1,406 @@
+// The runner's fault tests: each fault from issue 4 / DESIGN §4, provoked on the test-only
+// page /test/runner/ (src/pages/test/runner.astro), plus one test that runs every snippet
+// on every chapter page. Every test fails on a page error, a crash or a dialog.
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+const PAGE = 'test/runner/';
+
+const test = base.extend<{ problems: string[] }>({
+  problems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      page.on('crash', () => problems.push('crash'));
+      page.on('dialog', (d) => {
+        problems.push(`dialog: ${d.message()}`);
+        void d.dismiss();
+      });
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Refused to|Content Security Policy/i.test(m.text())) problems.push(`console: ${m.text()}`);
+      });
+      await use(problems);
+      expect(problems, 'no page errors, crashes or dialogs').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+const snip = (page: Page, key: string) => page.locator(`#snippet-${key}`);
+const btn = (s: Locator, name: 'Run' | 'Stop' | 'Edit' | 'Reset' | 'Copy link') => s.getByRole('button', { name, exact: true });
+const log = (s: Locator) => s.getByRole('log');
+
+/** Does the main thread paint a frame within `ms`? (page.evaluate alone would hang.) */
+async function alive(page: Page, ms = 200): Promise<boolean> {
+  return Promise.race([
+    page.evaluate(() => new Promise<boolean>((r) => requestAnimationFrame(() => r(true)))),
+    new Promise<boolean>((r) => setTimeout(() => r(false), ms)),
+  ]);
+}
+
+/** Opens the editor (waits until it has focus) and replaces the code by typing. */
+async function typeCode(page: Page, s: Locator, code: string) {
+  await btn(s, 'Edit').click();
+  await expect(s.getByRole('textbox', { name: /Code editor/ })).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(code);
+}
+
+async function open(page: Page, hash = '') {
+  await page.goto(PAGE + hash);
+  await page.waitForFunction(() => !!customElements.get('lernmi-snippet'));
+}
+
+test.describe('reading', () => {
+  test('each snippet is a captioned figure with Run, Edit, Reset and an output log', async ({ page }) => {
+    await open(page);
+    const s = snip(page, 'hello');
+    await expect(s.getByRole('figure', { name: 'Hello' })).toBeVisible();
+    for (const name of ['Run', 'Edit', 'Reset', 'Copy link'] as const) await expect(btn(s, name)).toBeVisible();
+    await expect(btn(s, 'Stop')).toBeHidden();
+    await expect(s.locator('[role=log]')).toHaveCount(1);
+    await expect(s.locator('pre.astro-code').first()).toContainText('console.log("hello", 1 + 1);');
+  });
+
+  test('the page loads neither the runner nor the editor before interaction', async ({ page }) => {
+    const urls: string[] = [];
+    page.on('request', (r) => urls.push(r.url()));
+    await open(page);
+    await page.waitForLoadState('networkidle');
+    expect(urls.filter((u) => /worker|editor|session/.test(u))).toEqual([]);
+  });
+});
+
+test.describe('running', () => {
+  test('Run prints output and says how long it took', async ({ page }) => {
+    await open(page);
+    const s = snip(page, 'hello');
+    await btn(s, 'Run').click();
+    await expect(log(s)).toContainText('hello 2');
+    await expect(log(s)).toContainText(/Done in [\d.]+ ms/);
+  });
+
+  test('show() draws a table, a plot and a network; a Network prints its shape', async ({ page }) => {
+    await open(page);
+    const s = snip(page, 'show');
+    await btn(s, 'Run').click();
+    await expect(log(s)).toContainText(/Done in/);
+    await expect(log(s).locator('table')).toHaveCount(1);
+    await expect(log(s).locator('table')).toContainText('epoch');
+    await expect(log(s).locator('.snippet-plot svg path.series')).toHaveCount(1);
+    await expect(log(s).locator('.snippet-network svg line.link')).toHaveCount(13);
+    expect(await log(s).locator('.snippet-network line.link.pos, .snippet-network line.link.neg').count()).toBeGreaterThan(0);
+    await expect(log(s)).toContainText(/Network \[2, 3, 1\].*13 links · weights:/);
+  });
+
+  test('HTML in output is shown as text', async ({ page }) => {
+    await open(page);
+    const s = snip(page, 'html');
+    await btn(s, 'Run').click();
+    await expect(log(s)).toContainText('<img src=x onerror=alert(1)>');
+    await expect(log(s)).toContainText('<b>not bold</b>');
+    await expect(log(s).locator('img, b')).toHaveCount(0);
+  });
+});
+
+test.describe('faults', () => {
+  test('an endless loop: the page stays responsive, Stop shows, the time limit stops it and ends the worker, the next Run works', async ({ page }) => {
+    await open(page);
+    const s = snip(page, 'loop');
+    const workers: { closed: boolean }[] = [];
+    page.on('worker', (w) => {
+      const rec = { closed: false };
+      workers.push(rec);
+      w.on('close', () => (rec.closed = true));
+    });
+    const t0 = Date.now();
+    await btn(s, 'Run').click();
+    await expect(btn(s, 'Stop')).toBeVisible();
+    await expect(log(s)).toBeVisible();
+    await page.waitForTimeout(1000);
+    for (let i = 0; i < 5; i++) {
+      expect(await alive(page), 'a frame within 200 ms while the snippet spins').toBe(true);
+      await page.waitForTimeout(200);
+    }
+    await expect(btn(s, 'Stop')).toBeEnabled();
+    await expect(log(s)).toContainText(/Stopped: time limit of 5 s/, { timeout: 9_000 });
+    const elapsed = Date.now() - t0;
+    expect(elapsed).toBeLessThan(5000 + 2500);
+    await expect(s.getByRole('status')).toContainText('Stopped: time limit');
+    await expect.poll(() => workers.some((w) => w.closed), { message: 'the spinning worker was terminated' }).toBe(true);
+    await expect(btn(s, 'Run')).toBeVisible();
+    const hello = snip(page, 'hello');
+    await btn(hello, 'Run').click();
+    await expect(log(hello)).toContainText('hello 2');
+  });
+
+  for (const delay of [0, 150, 1500]) {
+    test(`Stop works at any moment (after ${delay} ms)`, async ({ page }) => {
+      await open(page);
+      const s = snip(page, 'loop');
+      await btn(s, 'Run').click();
+      if (delay) await page.waitForTimeout(delay);
+      await btn(s, 'Stop').click();
+      await expect(log(s)).toContainText('Stopped.');
+      await expect(btn(s, 'Run')).toBeVisible();
+      expect(await alive(page)).toBe(true);
+      await btn(s, 'Run').click();
+      await page.waitForTimeout(300);
+      await btn(s, 'Stop').click();
+      await expect(btn(s, 'Run')).toBeVisible();
+      const hello = snip(page, 'hello');
+      await btn(hello, 'Run').click();
+      await expect(log(hello)).toContainText('hello 2');
+    });
+  }
+
+  test('deep recursion reports a stack overflow with its line', async ({ page }) => {
+    await open(page);
+    const s = snip(page, 'recursion');
+    await btn(s, 'Run').click();
+    await expect(log(s)).toContainText(/RangeError: Maximum call stack size exceeded.*\(line [12], column \d+\)/);
+    expect(await alive(page)).toBe(true);
+  });
+
+  test('a syntax error shows line and column of the reader’s code and nothing runs', async ({ page }) => {
+    await open(page);
+    const s = snip(page, 'syntax');
+    await btn(s, 'Run').click();
+    await expect(log(s)).toContainText(/Did not run: SyntaxError: Unexpected token \(line 3, column 15\)/);
+  });
+
+  test('a runtime error shows the line and column where it was thrown', async ({ page }) => {
+    await open(page);
+    const s = snip(page, 'runtime');
+    await btn(s, 'Run').click();
+    await expect(log(s)).toContainText(/TypeError: Cannot read properties of undefined \(reading 'weight'\) \(line 7, column 21\)/);
+  });
+
+  test('timers from a stopped run print nothing', async ({ page }) => {
+    await open(page);
+    const s = snip(page, 'timers');
+    await btn(s, 'Run').click();
+    await expect(log(s)).toContainText('tick 2');
+    await btn(s, 'Stop').click();
+    await expect(log(s)).toContainText('Stopped.');
+    const before = await log(s).innerText();
+    await page.waitForTimeout(700);
+    expect(await log(s).innerText()).toBe(before);
+    // And a new run starts clean: the old interval does not join in.
+    await btn(s, 'Run').click();
+    await expect(log(s)).toContainText('tick 1');
+    await btn(s, 'Stop').click();
+    const text = await log(s).innerText();
+    expect(text.match(/tick 0/g)?.length).toBe(1);
+    expect(text).not.toContain('tick 9');
+  });
+
+  test('a flood of output is capped, with a count of what was dropped, in at most 20 flushes a second', async ({ page }) => {
+    await open(page);
+    const s = snip(page, 'flood');
+    await page.evaluate(() => {
+      const w = window as unknown as { __flushes: number[] };
+      w.__flushes = [];
+      const target = document.querySelector('#snippet-flood [role=log]')!;
+      new MutationObserver(() => w.__flushes.push(performance.now())).observe(target, { childList: true });
+    });
+    await btn(s, 'Run').click();
+    await expect(log(s)).toContainText(/more lines not shown/, { timeout: 15_000 });
+    const lines = await log(s).locator('.line').count();
+    expect(lines).toBeLessThanOrEqual(1000 + 3);
+    await expect(log(s)).toContainText('line 999');
+    await expect(log(s)).not.toContainText('line 1000\n');
+    await expect(log(s)).toContainText(/999,000 more lines not shown/);
+    const flushes = await page.evaluate(() => (window as unknown as { __flushes: number[] }).__flushes);
+    const span = (flushes.at(-1)! - flushes[0]!) / 1000;
+    // every mutation batch after the first, per second of output (plus the final status line)
+    expect(flushes.length - 2).toBeLessThanOrEqual(Math.ceil(span * 20) + 1);
+    expect(await alive(page)).toBe(true);
+  });
+
+  test('training that diverges shows the engine’s message', async ({ page }) => {
+    await open(page);
+    const s = snip(page, 'nan');
+    await btn(s, 'Run').click();
+    await expect(log(s)).toContainText(/diverged .*try a smaller trainingRate/);
+    await expect(log(s)).not.toContainText('never printed');
+  });
+
+  test('at most two runs at once; the third waits its turn', async ({ page }) => {
+    await open(page);
+    await btn(snip(page, 'loop'), 'Run').click();
+    await btn(snip(page, 'spin2'), 'Run').click();
+    const hello = snip(page, 'hello');
+    await btn(hello, 'Run').click();
+    await page.waitForTimeout(1200);
+    await expect(log(hello)).not.toContainText('hello 2');
+    expect(page.workers().length).toBeLessThanOrEqual(2);
+    await btn(snip(page, 'loop'), 'Stop').click();
+    await expect(log(hello)).toContainText('hello 2');
+    await btn(snip(page, 'spin2'), 'Stop').click();
+  });
+});
+
+test.describe('editing and keeping edits', () => {
+  test('Edit opens a labelled editor with completion; Ctrl+Enter runs the edited code', async ({ page }) => {
+    await open(page);
+    const s = snip(page, 'hello');
+    await btn(s, 'Edit').click();
+    const editor = s.getByRole('textbox', { name: /Code editor: Hello/ });
+    await expect(editor).toBeVisible();
+    await expect(editor).toBeFocused();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Netw');
+    await expect(page.locator('.cm-tooltip-autocomplete')).toContainText('Network');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('console.log("edited");');
+    await page.keyboard.press('Control+Enter');
+    await expect(log(s)).toContainText('edited');
+    await expect(s.locator('.snippet-badge')).toHaveText('edited');
+  });
+
+  test('edits survive a reload; Reset restores the original', async ({ page }) => {
+    await open(page);
+    const s = snip(page, 'hello');
+    await typeCode(page, s, 'console.log("kept");');
+    await page.waitForTimeout(500);
+    await page.reload();
+    await page.waitForFunction(() => !!customElements.get('lernmi-snippet'));
+    await expect(s.locator('.snippet-plain')).toContainText('console.log("kept");');
+    await expect(s.locator('.snippet-badge')).toHaveText('edited');
+    await btn(s, 'Run').click();
+    await expect(log(s)).toContainText('kept');
+    await btn(s, 'Reset').click();
+    await expect(s.locator('.snippet-code')).toBeVisible();
+    await expect(s.locator('.snippet-plain')).toBeHidden();
+    await page.reload();
+    await expect(s.locator('.snippet-code')).toBeVisible();
+    await expect(s.locator('.snippet-badge')).toBeHidden();
+  });
+
+  test('an edit saved for a different version of the snippet is not revived', async ({ page }) => {
+    await open(page);
+    await page.evaluate(() => localStorage.setItem('lernmi:snippet:test-runner:hello:0000', JSON.stringify({ code: 'console.log("stale")', t: Date.now() })));
+    await page.reload();
+    await expect(snip(page, 'hello').locator('.snippet-code')).toBeVisible();
+    await expect(snip(page, 'hello')).not.toContainText('stale');
+  });
+
+  test('two tabs: the newer edit wins', async ({ page, context }) => {
+    await open(page);
+    const other = await context.newPage();
+    await other.goto(PAGE);
+    await other.waitForFunction(() => !!customElements.get('lernmi-snippet'));
+    const s = snip(page, 'hello');
+    await typeCode(page, s, 'console.log("from tab one");');
+    await expect(snip(other, 'hello').locator('.snippet-plain')).toContainText('from tab one', { timeout: 5000 });
+    await expect(snip(other, 'hello')).toContainText('newer edit from another tab');
+    await other.close();
+  });
+
+  test('storage disabled: editing and running still work, with a notice', async ({ page }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+    });
+    await open(page);
+    const s = snip(page, 'hello');
+    await typeCode(page, s, 'console.log("no storage");');
+    await expect(s.locator('.snippet-notice')).toContainText('cannot be saved');
+    await btn(s, 'Run').click();
+    await expect(log(s)).toContainText('no storage');
+  });
+
+  test('storage full: editing and running still work, with a notice', async ({ page }) => {
+    await page.addInitScript(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+    });
+    await open(page);
+    const s = snip(page, 'hello');
+    await typeCode(page, s, 'console.log("storage full");');
+    await expect(s.locator('.snippet-notice')).toContainText('cannot be saved');
+    await btn(s, 'Run').click();
+    await expect(log(s)).toContainText('storage full');
+  });
+
+  test('a tab closed mid-run does not run again on load', async ({ page }) => {
+    await open(page);
+    const s = snip(page, 'timers');
+    await btn(s, 'Run').click();
+    await expect(log(s)).toContainText('tick 0');
+    await page.reload(); // closes the page mid-run
+    await page.waitForFunction(() => !!customElements.get('lernmi-snippet'));
+    await expect(s.locator('.snippet-notice')).toContainText('still running when the page was last closed');
+    await page.waitForTimeout(500);
+    await expect(log(s)).toBeHidden();
+    expect(page.workers()).toHaveLength(0);
+  });
+});
+
+test.describe('share links', () => {
+  test('Copy link puts the code in the URL; opening it shows the code as shared and runs nothing until Run', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await open(page);
+    const s = snip(page, 'hello');
+    await typeCode(page, s, 'console.log("<img src=x onerror=alert(1)>", 6 * 7);');
+    await btn(s, 'Copy link').click();
+    await expect(s.getByRole('status')).toContainText(/Link copied|address bar/);
+    const link = await s.getAttribute('data-link');
+    expect(link).toMatch(/#share-hello=/);
+    const fresh = await context.newPage();
+    const problems: string[] = [];
+    fresh.on('dialog', (d) => { problems.push(d.message()); void d.dismiss(); });
+    fresh.on('pageerror', (e) => problems.push(e.message));
+    await fresh.goto(link!);
+    const f = snip(fresh, 'hello');
+    await expect(f.locator('.snippet-badge')).toHaveText(/shared/);
+    await expect(f.locator('.snippet-plain')).toContainText('console.log("<img src=x onerror=alert(1)>", 6 * 7);');
+    await expect(f.locator('.snippet-plain img')).toHaveCount(0);
+    await expect(f.locator('.snippet-notice')).toContainText('Nothing has run');
+    await fresh.waitForTimeout(500);
+    await expect(log(f)).toBeHidden();
+    expect(fresh.workers()).toHaveLength(0);
+    await btn(f, 'Run').click();
+    await expect(log(f)).toContainText('<img src=x onerror=alert(1)> 42');
+    await expect(log(f).locator('img')).toHaveCount(0);
+    expect(problems).toEqual([]);
+    await fresh.close();
+  });
+
+  test('a damaged link shows the original code with a notice', async ({ page }) => {
+    await open(page, '#share-hello=%%%not-lz-string%%%');
+    const s = snip(page, 'hello');
+    await expect(s.locator('.snippet-notice')).toContainText('could not be read');
+    await expect(s.locator('.snippet-code')).toBeVisible();
+  });
+});
+
+test('every snippet on every chapter page runs, prints something and reports no error', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('./');
+  const hrefs = [...new Set(await page.locator('a[href*="/chapters/"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname)))];
+  expect(hrefs.length).toBeGreaterThan(0);
+  let total = 0;
+  for (const href of hrefs) {
+    await page.goto(href);
+    const snippets = page.locator('lernmi-snippet');
+    const n = await snippets.count();
+    for (let i = 0; i < n; i++) {
+      const s = snippets.nth(i);
+      await s.scrollIntoViewIfNeeded();
+      await btn(s, 'Run').click();
+      const timeout = (Number(await s.getAttribute('data-timeout')) || 5) * 1000 + 5000;
+      await expect(log(s).locator('.status'), `${href} snippet ${i + 1}`).toHaveCount(1, { timeout });
+      await expect(log(s).locator('.status-ok'), `${href} snippet ${i + 1} finished without error`).toHaveCount(1);
+      await expect(log(s).locator('.line.error'), `${href} snippet ${i + 1} logged no error`).toHaveCount(0);
+      expect(await log(s).locator(':scope > :not(.status)').count(), `${href} snippet ${i + 1} printed output`).toBeGreaterThan(0);
+      total++;
+    }
+  }
+  expect(total).toBeGreaterThan(0);
+});
