@@ -3,7 +3,6 @@ import mdx from '@astrojs/mdx';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { shikiThemes } from './components/shiki-themes.mjs';
-import { shikiThemes } from './components/shiki-themes.mjs';
 import remarkSnippets from './src/runner/remark-snippets.ts';
 
 // BASE_PATH lets the static build live under a sub-path (e.g. GitHub Pages: /lernmi/).
