@@ -9,63 +9,61 @@ import type { TraceListener } from "./trace";
  */
 export class Neuron {
   /** Links that bring values in: one from each neuron of the previous layer, and the bias. */
-  readonly inputs: Link[];
+  readonly inputs: Link[] = [];
   /** Links that take this neuron's value on to the next layer. */
-  readonly outputs: Link[];
-  activation: Activation;
+  readonly outputs: Link[] = [];
+  // `declare`: set in the constructor, so the object never holds `undefined` here.
+  declare activation: Activation;
   /** The weighted sum of the inputs, before the activation. */
-  sum: number;
+  sum = 0;
   /** The neuron's output: activation(sum). An input neuron's value is set directly. */
-  value: number;
+  value = 0;
   /** The activation's slope at this value, kept for the way back. */
-  derivative: number;
-  /** ∂E/∂value. Output neuron: actual − expected. Hidden neuron: the sum of what its outgoing links send back. */
-  sensitivity: number;
+  derivative = 0;
+  /**
+   * ∂E/∂value: how much the error moves when this neuron's value moves.
+   * Output neuron: actual − expected. Hidden neuron: the sum of what its outgoing links send back.
+   */
+  sensitivity = 0;
   /** A bias neuron's value is always 1; the link leaving it acts as a bias. */
-  readonly isBias: boolean;
+  declare readonly isBias: boolean;
   /** Called with every event when a figure listens; null (and free) otherwise. */
-  trace: TraceListener | null;
+  trace: TraceListener | null = null;
 
   constructor(activation: Activation | ActivationName = "sigmoid", isBias = false) {
-    this.inputs = [];
-    this.outputs = [];
     this.activation = activationByName(activation);
-    this.sum = 0;
-    this.value = isBias ? 1 : 0;
-    this.derivative = 0;
-    this.sensitivity = 0;
     this.isBias = isBias;
-    this.trace = null;
+    if (isBias) this.value = 1;
   }
 
   /** Forward: sum what the incoming links carry, then activate. */
   activate(): number {
     let sum = 0;
-    const inputs = this.inputs;
-    for (let i = 0; i < inputs.length; i++) sum += inputs[i].propagate();
+    for (const link of this.inputs) sum += link.propagate();
     this.sum = sum;
     this.value = this.activation.fn(sum);
     this.derivative = this.activation.derivative(this.value);
-    // Blame for this pass has not arrived yet: the outgoing links will add it up.
+    // No blame has arrived for this pass yet; the outgoing links will add it up.
     this.sensitivity = 0;
     if (this.trace !== null) this.trace({ type: "activate", neuron: this, sum, value: this.value });
     return this.value;
   }
 
   /**
-   * Backward: our sensitivity is complete (every outgoing link has sent its share),
-   * so each incoming link can now work out its blame, send it on, and move its weight.
+   * Backward, once our sensitivity is complete (every outgoing link has sent its
+   * share): each incoming link learns from the same output sensitivity, our
+   * sensitivity × the slope of our activation.
    */
   backpropagate(trainingRate: number): void {
+    const outputSensitivity = this.sensitivity * this.derivative;
     if (this.trace !== null) this.trace({ type: "sensitivity", neuron: this, sensitivity: this.sensitivity });
-    const inputs = this.inputs;
-    for (let i = 0; i < inputs.length; i++) inputs[i].backpropagate(trainingRate);
+    for (const link of this.inputs) link.backpropagate(outputSensitivity, trainingRate);
   }
 
-  /** Backward for a mini-batch: as `backpropagate`, but links only collect their gradient. */
+  /** Backward for a mini-batch: as `backpropagate`, but the links only collect their gradient. */
   collectGradients(): void {
+    const outputSensitivity = this.sensitivity * this.derivative;
     if (this.trace !== null) this.trace({ type: "sensitivity", neuron: this, sensitivity: this.sensitivity });
-    const inputs = this.inputs;
-    for (let i = 0; i < inputs.length; i++) inputs[i].collectGradient();
+    for (const link of this.inputs) link.collectGradient(outputSensitivity);
   }
 }
