@@ -101,10 +101,9 @@ function describeNetwork(net: { layers: unknown[][]; links: unknown[] }): string
     const v = o[k] ?? (o.options as AnyObj | undefined)?.[k];
     if (typeof v === 'string' || typeof v === 'number') opts.push(`${k}: ${typeof v === 'number' ? formatNumber(v) : v}`);
   }
-  const shown = links.slice(0, 4).map((l) => {
-    const from = l.from[1] < 0 ? `b${l.from[0]}` : `${l.from[0]}.${l.from[1]}`;
-    return `${from}→${l.to[0]}.${l.to[1]} ${formatNumber(l.weight)}`;
-  });
+  const name = ([layer, i]: [number, number]) =>
+    i < 0 ? 'bias' : layer === 0 ? `in${i}` : layer === layers.length - 1 ? `out${i}` : layers.length === 3 ? `h${i}` : `h${layer}.${i}`;
+  const shown = links.slice(0, 4).map((l) => `${name(l.from)}→${name(l.to)} ${formatNumber(l.weight)}`);
   const more = links.length > shown.length ? `, … ${links.length - shown.length} more` : '';
   return (
     `Network [${layers.join(', ')}]` +
