@@ -19,7 +19,7 @@ export function gradientCheck(
   network: Network,
   inputs: readonly number[],
   expected: readonly number[],
-  epsilon = 1e-6,
+  epsilon = 1e-5,
 ): GradientCheckEntry[] {
   const backprop = network.gradients(inputs, expected);
   return network.links.map((link, k) => {

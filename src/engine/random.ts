@@ -2,8 +2,8 @@
  * A small seeded random number generator (mulberry32).
  *
  * The course quotes numbers in its prose, so a reader who runs the same snippet must
- * get the same weights, in Node, in a Worker and in the page. Math.random cannot
- * promise that; a generator built only from 32-bit integer arithmetic can.
+ * get the same weights, in Node, in a Worker and in the page. The built-in random
+ * source cannot promise that (it cannot even be seeded); a generator built only from 32-bit integer arithmetic can.
  */
 export class Random {
   /** The whole state: one unsigned 32-bit integer. Saved in a network's JSON. */
