@@ -30,7 +30,7 @@ export function setFinished(id: string, finished: boolean): void {
 
 export function onFinishedChange(fn: () => void): void {
   document.addEventListener(EVENT, fn);
-  addEventListener('storage', (e) => {
+  window.addEventListener('storage', (e) => {
     if (e.key === KEY) fn();
   });
 }
