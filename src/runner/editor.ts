@@ -67,6 +67,7 @@ export function createEditor(opts: {
       typescriptLanguage.data.of({ autocomplete: engineCompletions }),
       javascriptLanguage.data.of({ autocomplete: engineCompletions }),
       theme,
+      EditorView.lineWrapping, // no sideways scrolling on a phone
       EditorView.contentAttributes.of({ 'aria-label': opts.label }),
       EditorView.updateListener.of((u) => {
         if (u.docChanged) opts.onChange(u.state.doc.toString());

@@ -58,9 +58,15 @@ export function renderPlot(e: Extract<OutputEntry, { kind: 'plot' }>): HTMLEleme
     root.appendChild(svg('line', { x1: L, y1: sy(y), x2: W - R, y2: sy(y), class: 'grid' }));
     root.appendChild(svg('text', { x: L - 6, y: sy(y) + 4, 'text-anchor': 'end', class: 'tick' }, fmtTick(y)));
   }
+  // x is usually a step or epoch index: label it with whole numbers, without repeats.
+  const wholeX = e.series.every((s) => !s.x);
+  const xTicks = new Set<number>();
   for (let i = 0; i <= 4; i++) {
     const x = xmin + ((xmax - xmin) * i) / 4;
-    root.appendChild(svg('text', { x: sx(x), y: H - B + 16, 'text-anchor': 'middle', class: 'tick' }, fmtTick(Math.round(x * 100) / 100)));
+    xTicks.add(wholeX ? Math.round(x) : x);
+  }
+  for (const x of xTicks) {
+    root.appendChild(svg('text', { x: sx(x), y: H - B + 16, 'text-anchor': 'middle', class: 'tick' }, wholeX ? String(x) : fmtTick(x)));
   }
   if (e.xLabel) root.appendChild(svg('text', { x: (L + W - R) / 2, y: H - 3, 'text-anchor': 'middle', class: 'label' }, e.xLabel));
   e.series.forEach((s, si) => {
@@ -215,8 +221,9 @@ export class OutputView {
     this.log.scrollTop = this.log.scrollHeight;
   }
 
+  /** whether anything was printed (flushed or still waiting for its frame) */
   get hasOutput() {
-    return this.log.childElementCount > 0;
+    return this.lines > 0 || this.dropped > 0;
   }
 }
 
