@@ -428,6 +428,9 @@ export class Network {
       throw error;
     }
     for (const link of this.links) link.applyGradient(this.trainingRate, end - start);
+    if (this.listeners.length > 0) {
+      for (const link of this.links) this.dispatch({ type: "weightChange", link, weightChange: link.weightChange, weight: link.weight });
+    }
     this.step++;
     return total;
   }
@@ -491,7 +494,6 @@ export class Network {
     const trace = this.listeners.length > 0 ? this.dispatch : null;
     for (const layer of this.layers) for (const neuron of layer) neuron.trace = trace;
     for (const bias of this.biases) bias.trace = trace;
-    for (const link of this.links) link.trace = trace;
   }
 }
 

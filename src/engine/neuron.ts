@@ -1,6 +1,6 @@
 import { type Activation, type ActivationName, activationByName } from "./activations";
 import type { Link } from "./link";
-import type { TraceListener } from "./trace";
+import { type TraceListener, traceActivate, traceBackpropagate } from "./trace";
 
 /**
  * A Neuron sums what its incoming links carry and passes the sum through its
@@ -12,7 +12,7 @@ export class Neuron {
   readonly inputs: Link[] = [];
   /** Links that take this neuron's value on to the next layer. */
   readonly outputs: Link[] = [];
-  // `declare`: set in the constructor, so the object never holds `undefined` here.
+  // `declare`: set in the constructor, so a neuron never holds `undefined` here.
   declare activation: Activation;
   /** The weighted sum of the inputs, before the activation. */
   sum = 0;
@@ -25,9 +25,9 @@ export class Neuron {
    * Output neuron: actual − expected. Hidden neuron: the sum of what its outgoing links send back.
    */
   sensitivity = 0;
-  /** A bias neuron's value is always 1; the link leaving it acts as a bias. */
+  /** A bias neuron's value is always 1; the links leaving it act as biases. */
   declare readonly isBias: boolean;
-  /** Called with every event when a figure listens; null (and free) otherwise. */
+  /** Told about everything this neuron and its incoming links do, when a figure listens. */
   trace: TraceListener | null = null;
 
   constructor(activation: Activation | ActivationName = "sigmoid", isBias = false) {
@@ -45,7 +45,7 @@ export class Neuron {
     this.derivative = this.activation.derivative(this.value);
     // No blame has arrived for this pass yet; the outgoing links will add it up.
     this.sensitivity = 0;
-    if (this.trace !== null) this.trace({ type: "activate", neuron: this, sum, value: this.value });
+    if (this.trace !== null) traceActivate(this);
     return this.value;
   }
 
@@ -56,14 +56,14 @@ export class Neuron {
    */
   backpropagate(trainingRate: number): void {
     const outputSensitivity = this.sensitivity * this.derivative;
-    if (this.trace !== null) this.trace({ type: "sensitivity", neuron: this, sensitivity: this.sensitivity });
+    if (this.trace !== null) return traceBackpropagate(this, outputSensitivity, trainingRate);
     for (const link of this.inputs) link.backpropagate(outputSensitivity, trainingRate);
   }
 
   /** Backward for a mini-batch: as `backpropagate`, but the links only collect their gradient. */
   collectGradients(): void {
     const outputSensitivity = this.sensitivity * this.derivative;
-    if (this.trace !== null) this.trace({ type: "sensitivity", neuron: this, sensitivity: this.sensitivity });
+    if (this.trace !== null) return traceBackpropagate(this, outputSensitivity, null);
     for (const link of this.inputs) link.collectGradient(outputSensitivity);
   }
 }
