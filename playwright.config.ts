@@ -3,7 +3,7 @@ import { chromiumPath } from './scripts/find-chromium.mjs';
 
 // The built site (`npm run build`) served by `astro preview`, as readers get it.
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/').replace(/^\/?/, '/');
-const port = 4321;
+const port = Number(process.env.E2E_PORT ?? 4321);
 const executablePath: string | undefined = chromiumPath() ?? undefined;
 
 export default defineConfig({
@@ -45,6 +45,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}${base}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
-    env: { ASTRO_TELEMETRY_DISABLED: '1' },
+    // Playwright replaces the environment when env is given: keep BASE_PATH and PATH.
+    env: { ...(process.env as Record<string, string>), ASTRO_TELEMETRY_DISABLED: '1' },
   },
 });
