@@ -2,6 +2,7 @@
 // page /test/runner/ (src/pages/test/runner.astro), plus one test that runs every snippet
 // on every chapter page. Every test fails on a page error, a crash or a dialog.
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 const PAGE = 'test/runner/';
 
@@ -377,6 +378,47 @@ test.describe('share links', () => {
     const s = snip(page, 'hello');
     await expect(s.locator('.snippet-notice')).toContainText('could not be read');
     await expect(s.locator('.snippet-code')).toBeVisible();
+  });
+});
+
+test.describe('isolation and access', () => {
+  test('a snippet cannot reach the network or storage', async ({ page }) => {
+    await open(page);
+    const s = snip(page, 'hello');
+    await typeCode(page, s, 'console.log(typeof fetch, typeof indexedDB, typeof XMLHttpRequest, typeof importScripts);\nawait fetch("/");');
+    await btn(s, 'Run').click();
+    await expect(log(s)).toContainText('undefined undefined undefined undefined');
+    await expect(log(s)).toContainText(/TypeError: fetch is not a function \(line 2/);
+  });
+
+  test('a runner that cannot load says so, and the page carries on', async ({ page }) => {
+    await page.route(/\/worker[^/]*\.js$/, (route) => route.abort());
+    await open(page);
+    const s = snip(page, 'hello');
+    await btn(s, 'Run').click();
+    await expect(log(s)).toContainText(/The runner stopped working/, { timeout: 15_000 });
+    await expect(btn(s, 'Run')).toBeVisible();
+  });
+
+  test('no axe violations in snippets: at rest, with output, and with the editor open (light and dark)', async ({ page }) => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await open(page);
+      await page.evaluate((t) => (document.documentElement.dataset.theme = t), scheme);
+      const scan = async () => {
+        const r = await new AxeBuilder({ page }).include('lernmi-snippet').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+        return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      };
+      expect(await scan(), `${scheme}, at rest`).toEqual([]);
+      const show = snip(page, 'show');
+      await btn(show, 'Run').click();
+      await expect(log(show).locator('.status')).toHaveCount(1);
+      const err = snip(page, 'runtime');
+      await btn(err, 'Run').click();
+      await expect(log(err).locator('.status')).toHaveCount(1);
+      await typeCode(page, snip(page, 'hello'), 'import { Network } from "lernmi";\n// a comment\nconst n: number = 1.5;\nconsole.log(`x ${n}`, new Network([1, 1]), true);');
+      expect(await scan(), `${scheme}, with output and the editor open`).toEqual([]);
+    }
   });
 });
 
