@@ -62,7 +62,7 @@ class LernmiSnippet extends HTMLElement {
         this.setCode(saved.code, 'edited');
       }
     }
-    addEventListener('storage', (e) => {
+    window.addEventListener('storage', (e: StorageEvent) => {
       if (e.key !== this.storeKey) return;
       const other = parseEdit(e.newValue);
       if (other && other.t > this.savedT && other.code !== this.code) {
