@@ -31,6 +31,7 @@ export {
   type ActivationName,
 } from "./activations";
 export { Random } from "./random";
+export { CompiledNetwork } from "./compiled";
 export { gradientCheck, type GradientCheckEntry } from "./gradient-check";
 export type { TraceEvent, TraceListener } from "./trace";
 export * as datasets from "../datasets/index";

@@ -45,7 +45,7 @@ export class Link {
     this.from.sensitivity += outputSensitivity * weight;
     // Then the weight moves downhill. ∂E/∂weight = outputSensitivity × input value:
     // the larger the input, the more this link contributed to the error.
-    const weightChange = -trainingRate * (outputSensitivity * this.from.value);
+    const weightChange = -trainingRate * outputSensitivity * this.from.value;
     this.weightChange = weightChange;
     this.weight = weight + weightChange;
   }

@@ -39,7 +39,8 @@ export class Neuron {
   /** Forward: sum what the incoming links carry, then activate. */
   activate(): number {
     let sum = 0;
-    for (const link of this.inputs) sum += link.propagate();
+    const inputs = this.inputs;
+    for (let i = 0; i < inputs.length; i++) sum += inputs[i].propagate();
     this.sum = sum;
     this.value = this.activation.fn(sum);
     this.derivative = this.activation.derivative(this.value);
@@ -57,7 +58,8 @@ export class Neuron {
   backpropagate(trainingRate: number): void {
     const outputSensitivity = this.sensitivity * this.derivative;
     if (this.trace !== null) return traceBackpropagate(this, outputSensitivity, trainingRate);
-    for (const link of this.inputs) link.backpropagate(outputSensitivity, trainingRate);
+    const inputs = this.inputs;
+    for (let i = 0; i < inputs.length; i++) inputs[i].backpropagate(outputSensitivity, trainingRate);
   }
 
   /** Backward for a mini-batch: as `backpropagate`, but the links only collect their gradient. */

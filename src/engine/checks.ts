@@ -1,0 +1,49 @@
+/** Argument checks shared by Network and CompiledNetwork, with messages that name what was expected and what came. */
+
+/**
+ * Throws unless `values` holds `size` finite numbers, naming what was expected and
+ * what came. Kept small (the messages are built elsewhere) because it runs on every step.
+ */
+export function checkNumbers(values: readonly number[], size: number, what: "input" | "expected value"): void {
+  checkSize(values, size, what);
+  for (let i = 0; i < size; i++) {
+    if (!Number.isFinite(values[i])) throw notFinite(values[i], i, what);
+  }
+}
+
+/** Throws unless `values` is an array (or typed array) of `size` elements. */
+export function checkSize(values: readonly number[], size: number, what: "input" | "expected value"): void {
+  if ((!Array.isArray(values) || values.length !== size) && !isNumberArray(values, size)) {
+    throw wrongSize(values, size, what);
+  }
+}
+
+function isNumberArray(values: unknown, size: number): boolean {
+  return ArrayBuffer.isView(values) && (values as unknown as ArrayLike<number>).length === size;
+}
+
+function wrongSize(values: unknown, size: number, what: string): Error {
+  const plural = size === 1 ? what : `${what}s`;
+  const per = what === "input" ? "input neuron" : "output neuron";
+  if (!Array.isArray(values) && !ArrayBuffer.isView(values)) {
+    return new Error(`expected ${size} ${plural} (an array of numbers); received ${describe(values)}`);
+  }
+  return new Error(`expected ${size} ${plural} (one per ${per}); received ${(values as ArrayLike<number>).length}`);
+}
+
+export function notFinite(value: unknown, index: number, what: string): Error {
+  return new Error(`${what} ${index} must be a finite number; received ${describe(value)}`);
+}
+
+/** The message when training blows up: which step, and what to try. */
+export function diverged(step: number, what: string, trainingRate: number): Error {
+  return new Error(`diverged at step ${step}: ${what}; try a smaller trainingRate than ${trainingRate}`);
+}
+
+export function describe(value: unknown): string {
+  if (typeof value === "string") return `"${value}"`;
+  if (Array.isArray(value)) return value.length > 8 ? `an array of ${value.length}` : `[${value.map(describe).join(", ")}]`;
+  if (value === null) return "null";
+  if (typeof value === "object") return "an object";
+  return String(value);
+}

@@ -1,0 +1,288 @@
+import type { Activation } from "./activations";
+import { checkNumbers, checkSize, diverged, notFinite } from "./checks";
+import type { Network, Sample } from "./network";
+
+/**
+ * A fast path for bulk training (the playground, the digits chapter): the network's
+ * weights copied into one Float64Array per layer, trained by loops over those arrays.
+ *
+ * It is not a different algorithm. Each step performs exactly the arithmetic of
+ * `Network.learn` — the same sums in the same order, the same activation functions,
+ * blame sent back with the old weight, weight += −trainingRate × (outputSensitivity ×
+ * input) — so the weights it reaches are bit-for-bit the weights the Neuron and Link
+ * objects reach (the tests check this). It only skips what no weight depends on:
+ * the input and bias neurons' sensitivities, and the trace.
+ *
+ * Layout: weights[l][j * (n + 1) + i] is the link from neuron i of layer l into
+ * neuron j of layer l + 1, where n is the size of layer l; i = n is the bias link.
+ * That is also the order of `network.links`.
+ */
+export class CompiledNetwork {
+  readonly network: Network;
+  readonly sizes: readonly number[];
+  readonly weights: Float64Array[];
+  /** The batch gradient being collected, then the batch's weight changes. */
+  readonly changes: Float64Array[];
+  values: Float64Array[];
+  readonly sums: Float64Array[];
+  readonly derivatives: Float64Array[];
+  readonly sensitivities: Float64Array[];
+  readonly activations: Activation[];
+  readonly softmax: boolean;
+  step: number;
+  /**
+   * What the last step was. After a single-sample step the weight changes are not
+   * stored by the hot loop but recomputed on demand from `lastSteps` (−trainingRate ×
+   * output sensitivity, per neuron) and `lastValues` (what each layer held in that
+   * step; `values` and `spareValues` swap after every step so it survives later passes).
+   */
+  private lastStep: "none" | "sample" | "batch" = "none";
+  private lastSteps: Float64Array[] = [];
+  private lastValues: Float64Array[] = [];
+  private spareValues: Float64Array[] = [];
+
+  constructor(network: Network) {
+    this.network = network;
+    this.sizes = network.layerSizes.slice();
+    this.softmax = network.loss === "softmaxCrossEntropy";
+    this.weights = [];
+    this.changes = [];
+    this.values = [];
+    this.sums = [];
+    this.derivatives = [];
+    this.sensitivities = [];
+    this.activations = [];
+    for (let l = 0; l < this.sizes.length; l++) {
+      const size = this.sizes[l];
+      this.values.push(new Float64Array(size));
+      this.spareValues.push(new Float64Array(size));
+      this.lastSteps.push(new Float64Array(size));
+      this.sums.push(new Float64Array(size));
+      this.derivatives.push(new Float64Array(size));
+      this.sensitivities.push(new Float64Array(size));
+      this.activations.push(network.layers[l][0].activation);
+      if (l > 0) {
+        this.weights.push(new Float64Array(size * (this.sizes[l - 1] + 1)));
+        this.changes.push(new Float64Array(size * (this.sizes[l - 1] + 1)));
+      }
+    }
+    this.step = network.step;
+    this.readWeights();
+  }
+
+  /** Copies the network's link weights in (after someone changed them by hand). */
+  readWeights(): void {
+    const links = this.network.links;
+    let k = 0;
+    for (let l = 0; l < this.weights.length; l++) {
+      const weights = this.weights[l];
+      const changes = this.changes[l];
+      for (let w = 0; w < weights.length; w++, k++) {
+        weights[w] = links[k].weight;
+        changes[w] = links[k].weightChange;
+      }
+    }
+    this.step = this.network.step;
+    this.lastStep = "none";
+  }
+
+  /** Copies the weights, the last step's changes and the step count back into the network's links. */
+  writeWeights(): void {
+    if (this.lastStep === "sample") this.recomputeChanges();
+    const links = this.network.links;
+    let k = 0;
+    for (let l = 0; l < this.weights.length; l++) {
+      const weights = this.weights[l];
+      const changes = this.changes[l];
+      for (let w = 0; w < weights.length; w++, k++) {
+        links[k].weight = weights[w];
+        links[k].weightChange = changes[w];
+      }
+    }
+    this.network.step = this.step;
+  }
+
+  /** The output values for these inputs. */
+  propagate(inputs: readonly number[]): number[] {
+    this.forward(inputs);
+    return Array.from(this.values[this.values.length - 1]);
+  }
+
+  /** Exactly `Network.learn`, on the arrays: one step, returning the error before it. */
+  learn(inputs: readonly number[], expected: readonly number[]): number {
+    checkNumbers(expected, this.sizes[this.sizes.length - 1], "expected value");
+    this.forward(inputs);
+    const error = this.measure(expected);
+    const rate = this.network.trainingRate;
+    const sizes = this.sizes;
+    for (let l = sizes.length - 1; l >= 1; l--) {
+      const weights = this.weights[l - 1];
+      const from = this.values[l - 1];
+      const sensitivity = this.sensitivities[l];
+      const derivative = this.derivatives[l];
+      const n = sizes[l - 1];
+      const blame = this.sensitivities[l - 1];
+      const steps = this.lastSteps[l];
+      if (l > 1) blame.fill(0);
+      if (l > 1) {
+        for (let j = 0, row = 0; j < sizes[l]; j++, row += n + 1) {
+          const outputSensitivity = sensitivity[j] * derivative[j];
+          const step = -rate * outputSensitivity; // weight change = step × input value
+          steps[j] = step;
+          for (let i = 0; i < n; i++) {
+            const weight = weights[row + i];
+            blame[i] += outputSensitivity * weight;
+            weights[row + i] = weight + step * from[i];
+          }
+          weights[row + n] += step * 1; // the bias link; its input is always 1
+        }
+      } else {
+        // Layer 1's inputs are the input neurons: their blame changes no weight.
+        for (let j = 0, row = 0; j < sizes[l]; j++, row += n + 1) {
+          const step = -rate * (sensitivity[j] * derivative[j]);
+          steps[j] = step;
+          for (let i = 0; i < n; i++) weights[row + i] += step * from[i];
+          weights[row + n] += step * 1;
+        }
+      }
+    }
+    this.step++;
+    this.lastStep = "sample";
+    this.lastValues = this.values;
+    this.values = this.spareValues;
+    this.spareValues = this.lastValues;
+    return error;
+  }
+
+  /**
+   * The weight changes of the last `learn`, recomputed with exactly its arithmetic
+   * (step × input value), so the hot loop need not store them.
+   */
+  private recomputeChanges(): void {
+    const sizes = this.sizes;
+    for (let l = 1; l < sizes.length; l++) {
+      const changes = this.changes[l - 1];
+      const from = this.lastValues[l - 1];
+      const steps = this.lastSteps[l];
+      const n = sizes[l - 1];
+      for (let j = 0, row = 0; j < sizes[l]; j++, row += n + 1) {
+        const step = steps[j];
+        for (let i = 0; i < n; i++) changes[row + i] = step * from[i];
+        changes[row + n] = step * 1;
+      }
+    }
+    this.lastStep = "none";
+  }
+
+  /** Exactly the mini-batch step of `Network.train`: average the batch's gradients, then move once. */
+  learnBatch(samples: readonly Sample[], order: ArrayLike<number>, start: number, end: number): number {
+    const sizes = this.sizes;
+    for (const gradients of this.changes) gradients.fill(0);
+    let total = 0;
+    for (let k = start; k < end; k++) {
+      const { input, expected } = samples[order[k]];
+      this.forward(input);
+      total += this.measure(expected);
+      for (let l = sizes.length - 1; l >= 1; l--) {
+        const weights = this.weights[l - 1];
+        const gradients = this.changes[l - 1];
+        const from = this.values[l - 1];
+        const sensitivity = this.sensitivities[l];
+        const derivative = this.derivatives[l];
+        const n = sizes[l - 1];
+        const blame = this.sensitivities[l - 1];
+        if (l > 1) blame.fill(0);
+        for (let j = 0, row = 0; j < sizes[l]; j++, row += n + 1) {
+          const outputSensitivity = sensitivity[j] * derivative[j];
+          for (let i = 0; i < n; i++) {
+            if (l > 1) blame[i] += outputSensitivity * weights[row + i];
+            gradients[row + i] += outputSensitivity * from[i];
+          }
+          gradients[row + n] += outputSensitivity * 1;
+        }
+      }
+    }
+    const count = end - start;
+    const rate = this.network.trainingRate;
+    for (let l = 0; l < this.weights.length; l++) {
+      const weights = this.weights[l];
+      const changes = this.changes[l];
+      for (let w = 0; w < weights.length; w++) {
+        const change = -rate * (changes[w] / count);
+        changes[w] = change;
+        weights[w] += change;
+      }
+    }
+    this.step++;
+    this.lastStep = "batch";
+    return total;
+  }
+
+  private forward(inputs: readonly number[]): void {
+    const sizes = this.sizes;
+    checkSize(inputs, sizes[0], "input");
+    const first = this.values[0];
+    for (let i = 0; i < sizes[0]; i++) {
+      const value = inputs[i];
+      if (!Number.isFinite(value)) throw notFinite(value, i, "input");
+      first[i] = value;
+    }
+    for (let l = 1; l < sizes.length; l++) {
+      const weights = this.weights[l - 1];
+      const from = this.values[l - 1];
+      const values = this.values[l];
+      const sums = this.sums[l];
+      const derivatives = this.derivatives[l];
+      const activation = this.activations[l];
+      const n = sizes[l - 1];
+      for (let j = 0, row = 0; j < sizes[l]; j++, row += n + 1) {
+        // Summed in the order the neuron's links are: inputs first, then the bias.
+        let sum = 0;
+        for (let i = 0; i < n; i++) sum += from[i] * weights[row + i];
+        sum += 1 * weights[row + n];
+        sums[j] = sum;
+        const value = activation.fn(sum);
+        values[j] = value;
+        derivatives[j] = activation.derivative(value);
+      }
+    }
+    if (this.softmax) {
+      const last = sizes.length - 1;
+      const sums = this.sums[last];
+      const values = this.values[last];
+      let max = -Infinity;
+      for (let j = 0; j < sums.length; j++) max = Math.max(max, sums[j]);
+      let total = 0;
+      for (let j = 0; j < sums.length; j++) total += Math.exp(sums[j] - max);
+      for (let j = 0; j < sums.length; j++) values[j] = Math.exp(sums[j] - max) / total;
+    }
+  }
+
+  /** The error (as `errorFor` computes it), the divergence check, and the output sensitivities. */
+  private measure(expected: readonly number[]): number {
+    const last = this.sizes.length - 1;
+    const values = this.values[last];
+    const sums = this.sums[last];
+    let error = 0;
+    if (!this.softmax) {
+      for (let i = 0; i < values.length; i++) {
+        const difference = values[i] - expected[i];
+        error += difference * difference;
+      }
+      error = error / 2;
+    } else {
+      let max = -Infinity;
+      for (let i = 0; i < sums.length; i++) max = Math.max(max, sums[i]);
+      let total = 0;
+      for (let i = 0; i < sums.length; i++) total += Math.exp(sums[i] - max);
+      const logTotal = Math.log(total);
+      for (let i = 0; i < sums.length; i++) {
+        if (expected[i] !== 0) error -= expected[i] * (sums[i] - max - logTotal);
+      }
+    }
+    if (!Number.isFinite(error)) throw diverged(this.step + 1, `the error became ${error}`, this.network.trainingRate);
+    const sensitivity = this.sensitivities[last];
+    for (let i = 0; i < values.length; i++) sensitivity[i] = values[i] - expected[i];
+    return error;
+  }
+}
