@@ -6,6 +6,7 @@ import { keymap } from '@codemirror/view';
 import { Prec } from '@codemirror/state';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { completeFromList } from '@codemirror/autocomplete';
+import { setDiagnostics } from '@codemirror/lint';
 import { javascript, javascriptLanguage, typescriptLanguage } from '@codemirror/lang-javascript';
 import { tags as t } from '@lezer/highlight';
 import { ENGINE_NAMES } from './completions';
@@ -15,6 +16,9 @@ export interface SnippetEditor {
   setCode(code: string): void;
   focus(): void;
   destroy(): void;
+  /** underline the reader's code from line:column to the end of that line, with a message */
+  markError?(line: number, column: number, message: string): void;
+  clearError?(): void;
 }
 
 const v = (name: string) => `var(--code-${name})`;
@@ -81,5 +85,14 @@ export function createEditor(opts: {
     },
     focus: () => view.focus(),
     destroy: () => view.destroy(),
+    markError: (line, column, message) => {
+      const doc = view.state.doc;
+      if (line < 1 || line > doc.lines) return;
+      const l = doc.line(line);
+      const from = Math.min(l.from + Math.max(0, column - 1), l.to);
+      const to = from === l.to ? Math.min(doc.length, l.to + 1) : l.to;
+      view.dispatch(setDiagnostics(view.state, [{ from: from === to ? l.from : from, to: Math.max(to, l.to), severity: 'error', message }]));
+    },
+    clearError: () => view.dispatch(setDiagnostics(view.state, [])),
   };
 }

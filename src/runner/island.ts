@@ -25,6 +25,8 @@ class LernmiSnippet extends HTMLElement {
   private handle?: { stop: () => void; id: number };
   private saveTimer?: ReturnType<typeof setTimeout>;
   private storageWarned = false;
+  /** the last run's error position, for an editor that opens after the run ended */
+  private lastError?: [number, number, string];
   private $ = <T extends HTMLElement = HTMLElement>(sel: string) => this.querySelector<T>(sel)!;
 
   connectedCallback() {
@@ -203,6 +205,7 @@ class LernmiSnippet extends HTMLElement {
     this.status('');
     if (!ed) return;
     ed.setCode(this.code);
+    if (this.lastError) ed.markError?.(...this.lastError);
     this.dataset.editing = '1';
     btn.setAttribute('aria-pressed', 'true');
     this.$('.snippet-editor').hidden = false;
@@ -249,6 +252,7 @@ class LernmiSnippet extends HTMLElement {
     stopBtn.hidden = false;
     if (hadFocus) stopBtn.focus();
     this.status('Running…');
+    this.markError();
     log.hidden = false;
     const pending = { stop: () => {}, id: 0, stopped: false };
     pending.stop = () => (pending.stopped = true);
@@ -270,9 +274,18 @@ class LernmiSnippet extends HTMLElement {
       return;
     }
     setRunning(this.storeKey, true);
+    let started = false;
     const h = s.run(code, { setup: this.setup || undefined, timeLimitSeconds: this.timeout }, {
+      onStart: () => {
+        started = true;
+        this.status('Running…');
+      },
       onOutput: (entries) => view.push(entries),
     });
+    // At most two runs at a time: say so when this one has to wait for a free runner.
+    setTimeout(() => {
+      if (!started && this.handle === h) this.status('Waiting for a free runner (two snippets are already running)…');
+    }, 300);
     this.handle = h;
     const o = await h.done;
     setRunning(this.storeKey, false);
@@ -286,6 +299,7 @@ class LernmiSnippet extends HTMLElement {
       const e = o.error;
       text = `${e.phase === 'syntax' ? 'Did not run: ' : ''}${e.name}: ${e.message}${where(e.position)}`;
       line = s.statusLine('error', text);
+      if (e.position && !e.position.hidden) this.markError(e.position.line, e.position.column, `${e.name}: ${e.message}`);
     } else if (o.status === 'timeout') {
       text = `Stopped: time limit of ${this.timeout} s reached. The runner was shut down; fix any endless loop and press Run again.`;
       line = s.statusLine('stopped', text);
@@ -299,6 +313,20 @@ class LernmiSnippet extends HTMLElement {
     view.end(line, o.dropped);
     this.finishUi(hadFocus || document.activeElement === stopBtn);
     this.status(o.status === 'ok' ? text : o.status === 'error' ? 'Error, see the output.' : text.split('.')[0] + '.');
+  }
+
+  /** Marks the line of an error in the code (the editor underlines it too); no args clears. */
+  private markError(line?: number, column = 1, message = '') {
+    for (const el of this.querySelectorAll('.error-line')) el.classList.remove('error-line');
+    this.lastError = line === undefined ? undefined : [line, column, message];
+    if (line === undefined) {
+      this.editor?.clearError?.();
+      return;
+    }
+    for (const block of this.querySelectorAll('.snippet-code, .snippet-plain')) {
+      block.querySelectorAll('.line')[line - 1]?.classList.add('error-line');
+    }
+    this.editor?.markError?.(line, column, message);
   }
 
   private finishUi(refocus: boolean) {

@@ -174,6 +174,13 @@ test.describe('faults', () => {
     const s = snip(page, 'runtime');
     await btn(s, 'Run').click();
     await expect(log(s)).toContainText(/TypeError: Cannot read properties of undefined \(reading 'weight'\) \(line 7, column 21\)/);
+    await expect(s.locator('.snippet-code .line').nth(6)).toHaveClass(/error-line/);
+    await expect(s.locator('.error-line')).toHaveCount(1);
+    // With the editor open, the editor underlines it too.
+    await btn(s, 'Edit').click();
+    await btn(s, 'Run').click();
+    await expect(s.locator('.cm-lintRange-error')).toHaveCount(1);
+    await expect(s.locator('.cm-lintRange-error')).toHaveText('weight);');
   });
 
   test('timers from a stopped run print nothing', async ({ page }) => {
