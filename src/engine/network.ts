@@ -1,4 +1,4 @@
-import { type ActivationName, activationByName, softmaxOutput } from "./activations";
+import { type ActivationName, activationByName, linear, softmaxOutput } from "./activations";
 import { Link } from "./link";
 import { Neuron } from "./neuron";
 import { Random } from "./random";
@@ -110,30 +110,7 @@ export class Network {
 
   constructor(layerSizes: readonly number[], options: NetworkOptions = {}) {
     checkLayerSizes(layerSizes);
-    const activation = options.activation ?? "sigmoid";
-    const outputActivation = options.outputActivation ?? activation;
-    const loss = options.loss ?? "squaredError";
-    const init = options.init ?? "uniform";
-    const trainingRate = options.trainingRate ?? 0.1;
-    const seed = options.seed ?? 1;
-    const hidden = activationByName(activation);
-    const output = activationByName(outputActivation);
-    if (!LOSSES.includes(loss)) {
-      throw new Error(`unknown loss "${String(loss)}"; expected one of "squaredError", "softmaxCrossEntropy"`);
-    }
-    if (!INITS.includes(init)) {
-      throw new Error(`unknown init "${String(init)}"; expected one of "uniform", "xavier", "he"`);
-    }
-    if (loss === "softmaxCrossEntropy" && options.outputActivation !== undefined) {
-      throw new Error(
-        `outputActivation must be left out with loss "softmaxCrossEntropy" (the output layer is a softmax); received "${outputActivation}"`,
-      );
-    }
-    checkTrainingRate(trainingRate);
-    if (typeof seed !== "number" || !Number.isFinite(seed)) {
-      throw new Error(`seed must be a finite number; received ${String(seed)}`);
-    }
-
+    const { activation, outputActivation, loss, trainingRate, seed, init } = resolveOptions(options);
     this.layerSizes = layerSizes.slice();
     this.activation = activation;
     this.outputActivation = outputActivation;
@@ -148,14 +125,19 @@ export class Network {
     this.biases = [];
     this.links = [];
 
+    // Neurons, layer by layer, and a bias neuron beside every layer but the last.
+    const hidden = activationByName(activation);
+    const output = loss === "softmaxCrossEntropy" ? softmaxOutput : activationByName(outputActivation);
     const last = layerSizes.length - 1;
     for (let l = 0; l <= last; l++) {
-      const kind = l === 0 ? "linear" : l === last ? (loss === "softmaxCrossEntropy" ? softmaxOutput : output) : hidden;
+      const kind = l === 0 ? linear : l === last ? output : hidden;
       const layer: Neuron[] = [];
       for (let j = 0; j < layerSizes[l]; j++) layer.push(new Neuron(kind));
       this.layers.push(layer);
-      if (l < last) this.biases.push(new Neuron("linear", true));
+      if (l < last) this.biases.push(new Neuron(linear, true));
     }
+    // Links from every neuron of one layer (and its bias) to every neuron of the next,
+    // with weights drawn from the seeded generator in this fixed order.
     for (let l = 1; l <= last; l++) {
       const [low, high] = initRange(init, layerSizes[l - 1], layerSizes[l]);
       const biasRange = init === "uniform" ? 0.5 : 0;
@@ -502,6 +484,34 @@ export function errorFor(loss: LossName, outputs: readonly Neuron[], expected: r
     if (expected[i] !== 0) error -= expected[i] * (outputs[i].sum - max - logTotal);
   }
   return error;
+}
+
+/** Fills in the defaults and refuses unknown names, saying what is known. */
+function resolveOptions(options: NetworkOptions): Required<NetworkOptions> {
+  const activation = options.activation ?? "sigmoid";
+  const outputActivation = options.outputActivation ?? activation;
+  const loss = options.loss ?? "squaredError";
+  const init = options.init ?? "uniform";
+  const trainingRate = options.trainingRate ?? 0.1;
+  const seed = options.seed ?? 1;
+  activationByName(activation);
+  activationByName(outputActivation);
+  if (!LOSSES.includes(loss)) {
+    throw new Error(`unknown loss "${String(loss)}"; expected one of "squaredError", "softmaxCrossEntropy"`);
+  }
+  if (!INITS.includes(init)) {
+    throw new Error(`unknown init "${String(init)}"; expected one of "uniform", "xavier", "he"`);
+  }
+  if (loss === "softmaxCrossEntropy" && options.outputActivation !== undefined) {
+    throw new Error(
+      `outputActivation must be left out with loss "softmaxCrossEntropy" (the output layer is a softmax); received "${outputActivation}"`,
+    );
+  }
+  checkTrainingRate(trainingRate);
+  if (typeof seed !== "number" || !Number.isFinite(seed)) {
+    throw new Error(`seed must be a finite number; received ${describe(seed)}`);
+  }
+  return { activation, outputActivation, loss, trainingRate, seed, init };
 }
 
 function initRange(init: InitName, fanIn: number, fanOut: number): [number, number] {
