@@ -53,6 +53,9 @@ for (const p of pages) {
           if (b) expect(b.x + b.width, `${sel} sticks out of the page`).toBeLessThanOrEqual(376);
         }
       }
+      // Phone layout passes axe too (scrolling math and code must be keyboard-reachable).
+      const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       expect(errors).toEqual([]);
     });
 
@@ -152,6 +155,22 @@ test('the theme is applied before first paint (no flash)', async ({ page }) => {
   });
   await page.goto(chapters[0]?.path ?? '');
   expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe('dark');
+});
+
+test('print keeps the text, math and code and drops the navigation', async ({ page }) => {
+  test.skip(chapters.length === 0, 'no chapters');
+  await page.goto(chapters[0].path);
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  for (const sel of ['.site-header', '.sidebar', '.toc', '.chapter-end']) {
+    for (const el of await page.locator(sel).all()) await expect(el).toBeHidden();
+  }
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(page.locator('.katex').first()).toBeVisible();
+  const pre = page.locator('pre').first();
+  await expect(pre).toBeVisible();
+  expect(await pre.evaluate((e) => getComputedStyle(e).whiteSpace)).toBe('pre-wrap');
+  // Printed on white, whatever the screen theme.
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
 });
 
 test.describe('chapter navigation', () => {
