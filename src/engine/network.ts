@@ -57,8 +57,11 @@ export interface EpochRecord {
 export interface Evaluation {
   /** Mean error per sample. */
   error: number;
-  /** Fraction classified right: argmax for several outputs, nearest label for one. */
-  accuracy: number;
+  /**
+   * Fraction classified right, for classification only: argmax against one-hot
+   * expected values, or for one output with two labels, the nearer label.
+   */
+  accuracy?: number;
 }
 
 export interface NetworkJSON {
@@ -243,31 +246,33 @@ export class Network {
     return new CompiledNetwork(this);
   }
 
-  /** Mean error over the samples and, for classification, the fraction right. */
+  /**
+   * Mean error over the samples and, when they are a classification (one output with
+   * two labels, or one-hot expected values), the fraction classified right.
+   */
   evaluate(samples: readonly Sample[]): Evaluation {
     samples.forEach((sample, i) => this.checkSample(sample, `evaluate: sample ${i}`));
-    let low = Infinity;
-    let high = -Infinity;
-    for (const { expected } of samples) {
-      low = Math.min(low, expected[0]);
-      high = Math.max(high, expected[0]);
-    }
+    const labels = new Set(samples.map((s) => s.expected[0]));
+    const oneHot = samples.every((s) => s.expected.every((y) => y === 0 || y === 1) && s.expected.includes(1));
+    const classes = this.outputs.length === 1 ? (labels.size <= 2 ? "two labels" : null) : oneHot ? "one-hot" : null;
+    const low = Math.min(...labels);
+    const high = Math.max(...labels);
     let total = 0;
     let right = 0;
     for (const { input, expected } of samples) {
       this.forward(input);
       total += errorFor(this.loss, this.outputs, expected);
-      const outputs = this.outputs;
-      if (outputs.length > 1) {
-        if (argmax(outputs.map((n) => n.value)) === argmax(expected)) right++;
-      } else {
+      if (classes === "one-hot") {
+        // The predicted class is the output neuron with the largest value.
+        if (argmax(this.outputs.map((n) => n.value)) === argmax(expected)) right++;
+      } else if (classes === "two labels") {
         // One output: the prediction is whichever of the two labels is nearer.
-        const predicted = outputs[0].value >= (low + high) / 2 ? high : low;
+        const predicted = this.outputs[0].value >= (low + high) / 2 ? high : low;
         if (predicted === expected[0]) right++;
       }
     }
     const n = Math.max(samples.length, 1);
-    return { error: total / n, accuracy: right / n };
+    return classes === null ? { error: total / n } : { error: total / n, accuracy: right / n };
   }
 
   /** Subscribe to every forward and backward event. Returns a function that unsubscribes. */

@@ -41,13 +41,14 @@ export class Neuron {
     let sum = 0;
     const inputs = this.inputs;
     for (let i = 0; i < inputs.length; i++) sum += inputs[i].propagate();
+    const value = this.activation.fn(sum);
     this.sum = sum;
-    this.value = this.activation.fn(sum);
-    this.derivative = this.activation.derivative(this.value);
+    this.value = value;
+    this.derivative = this.activation.derivative(value);
     // No blame has arrived for this pass yet; the outgoing links will add it up.
     this.sensitivity = 0;
     if (this.trace !== null) traceActivate(this);
-    return this.value;
+    return value;
   }
 
   /**

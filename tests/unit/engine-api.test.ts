@@ -295,6 +295,25 @@ describe("training", () => {
   });
 });
 
+describe("evaluate", () => {
+  it("gives accuracy for classification only", () => {
+    const net = new Network([1, 1], { activation: "linear", seed: 1 });
+    net.links[0].weight = 1;
+    net.links[1].weight = 0;
+    // Outputs equal the inputs. Labels 0/1: predictions 0.2 → 0, 0.9 → 1, 0.6 → 1 (2 of 3 right).
+    const binary = net.evaluate([
+      { input: [0.2], expected: [0] },
+      { input: [0.9], expected: [1] },
+      { input: [0.6], expected: [0] },
+    ]);
+    expect(binary.accuracy).toBeCloseTo(2 / 3, 15);
+    // Errors ½(0.2)², ½(0.1)², ½(0.6)²: mean (0.02 + 0.005 + 0.18) / 3.
+    expect(binary.error).toBeCloseTo((0.02 + 0.005 + 0.18) / 3, 15);
+    const regression = net.evaluate([0.1, 0.5, 0.7].map((x) => ({ input: [x], expected: [x * 2] })));
+    expect(regression.accuracy).toBeUndefined();
+  });
+});
+
 describe("gradientCheck", () => {
   it("agrees with backprop on every link and leaves the network as it was", () => {
     const net = new Network([3, 4, 4, 2], { activation: "sigmoid", seed: 6 });
