@@ -8,8 +8,8 @@ import type { Network, Sample } from "./network";
  *
  * It is not a different algorithm. Each step performs exactly the arithmetic of
  * `Network.learn` — the same sums in the same order, the same activation functions,
- * blame sent back with the old weight, weight += −trainingRate × (outputSensitivity ×
- * input) — so the weights it reaches are bit-for-bit the weights the Neuron and Link
+ * blame sent back with the old weight, weight += (−trainingRate × outputSensitivity) ×
+ * input value — so the weights it reaches are bit-for-bit the weights the Neuron and Link
  * objects reach (the tests check this). It only skips what no weight depends on:
  * the input and bias neurons' sensitivities, and the trace.
  *
@@ -123,8 +123,8 @@ export class CompiledNetwork {
       const n = sizes[l - 1];
       const blame = this.sensitivities[l - 1];
       const steps = this.lastSteps[l];
-      if (l > 1) blame.fill(0);
       if (l > 1) {
+        blame.fill(0);
         for (let j = 0, row = 0; j < sizes[l]; j++, row += n + 1) {
           const outputSensitivity = sensitivity[j] * derivative[j];
           const step = -rate * outputSensitivity; // weight change = step × input value
