@@ -26,8 +26,8 @@ interface Task {
   target: number;
 }
 
-const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 400);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
+const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 300);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 12);
 const FAST_TARGET = 0.9;
 
 function randomSamples(count: number, inputs: number, outputs: number, seed: number): Sample[] {

@@ -18,21 +18,13 @@ export {
   type LossName,
   type InitName,
 } from "./network";
-export {
-  Activation,
-  activations,
-  activationByName,
-  activationNames,
-  sigmoid,
-  tanh,
-  relu,
-  leakyRelu,
-  linear,
-  type ActivationName,
-} from "./activations";
+// Activations and datasets are exported as one object each (activations.tanh,
+// datasets.spiral(...)), so that a snippet's own `const tanh` or `const xor` never
+// collides with a name the runner puts in scope.
+export { Activation, activations, activationByName, activationNames, type ActivationName } from "./activations";
 export { Random } from "./random";
 export { CompiledNetwork } from "./compiled";
 export { gradientCheck, type GradientCheckEntry } from "./gradient-check";
 export type { TraceEvent, TraceListener } from "./trace";
 export * as datasets from "../datasets/index";
-export { xor, circle, gauss, spiral } from "../datasets/index";
+export type { DatasetOptions } from "../datasets/index";
