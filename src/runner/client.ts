@@ -1,7 +1,7 @@
 // The page side of running: a small pool of runner workers (at most two runs at once,
 // the rest queue), a watchdog that terminates a worker at the time limit, and Stop, which
-// terminates it at any moment. A finished run hands its worker back for the next one;
-// a stopped or timed-out worker is thrown away and a fresh one warms up when idle.
+// terminates it at any moment. Each run uses a fresh worker, thrown away when the run
+// ends; a spare one warms up when the page is idle, so Run still starts at once.
 import { LIMITS, type Dropped, type OutputEntry, type RunError, type WorkerToHost } from './protocol';
 
 export type RunStatus = 'ok' | 'error' | 'timeout' | 'stopped' | 'crashed';
@@ -67,12 +67,12 @@ function spawn(): Slot {
     if (!job || job.finished || job.slot !== slot) return; // a stale run: ignore
     if (m.type === 'started') {
       if (job.startTimer) clearTimeout(job.startTimer);
-      job.watchdog = setTimeout(() => finish(job, { status: 'timeout', ms: performance.now() - job.t0 }, true), job.timeLimitMs);
+      job.watchdog = setTimeout(() => finish(job, { status: 'timeout', ms: performance.now() - job.t0 }), job.timeLimitMs);
       job.cb.onStart?.();
     } else if (m.type === 'output') {
       job.cb.onOutput(m.entries);
     } else if (m.type === 'done') {
-      finish(job, m.ok ? { status: 'ok', ms: m.ms, dropped: m.dropped } : { status: 'error', ms: m.ms, error: m.error, dropped: m.dropped }, false);
+      finish(job, m.ok ? { status: 'ok', ms: m.ms, dropped: m.dropped } : { status: 'error', ms: m.ms, error: m.error, dropped: m.dropped });
     }
   };
   worker.onerror = (ev) => {
@@ -87,7 +87,7 @@ function spawn(): Slot {
 
 function fail(slot: Slot, message: string) {
   for (const job of jobs.values()) {
-    if (job.slot === slot && !job.finished) finish(job, { status: 'crashed', ms: performance.now() - job.t0, message }, true);
+    if (job.slot === slot && !job.finished) finish(job, { status: 'crashed', ms: performance.now() - job.t0, message });
   }
   kill(slot);
 }
@@ -100,7 +100,7 @@ function kill(slot: Slot) {
   if (i >= 0) slots.splice(i, 1);
 }
 
-function finish(job: Job, outcome: RunOutcome, terminate: boolean) {
+function finish(job: Job, outcome: RunOutcome) {
   if (job.finished) return;
   job.finished = true;
   if (job.watchdog) clearTimeout(job.watchdog);
@@ -108,14 +108,12 @@ function finish(job: Job, outcome: RunOutcome, terminate: boolean) {
   jobs.delete(job.id);
   const qi = queue.indexOf(job);
   if (qi >= 0) queue.splice(qi, 1);
-  const slot = job.slot;
-  if (slot) {
-    if (terminate) kill(slot);
-    else slot.busy = false;
-  }
+  // Every run gets a fresh worker: whatever a snippet did to globals or to the engine's
+  // classes dies with it. A spare warms up at idle, so the next Run starts at once.
+  if (job.slot) kill(job.slot);
   job.resolve(outcome);
   pump();
-  if (terminate) idle(prewarm);
+  idle(prewarm);
 }
 
 function pump() {
@@ -167,7 +165,7 @@ export function run(code: string, opts: { setup?: string; timeLimitSeconds?: num
   return {
     id,
     done,
-    stop: () => finish(job, { status: 'stopped', ms: performance.now() - job.t0 }, !!job.slot),
+    stop: () => finish(job, { status: 'stopped', ms: performance.now() - job.t0 }),
   };
 }
 

@@ -40,8 +40,10 @@ async function alive(page: Page, ms = 200): Promise<boolean> {
 
 /** Opens the editor (waits until it has focus) and replaces the code by typing. */
 async function typeCode(page: Page, s: Locator, code: string) {
-  await btn(s, 'Edit').click();
-  await expect(s.getByRole('textbox', { name: /Code editor/ })).toBeFocused();
+  const editor = s.getByRole('textbox', { name: /Code editor/ });
+  if ((await btn(s, 'Edit').getAttribute('aria-pressed')) === 'true') await editor.focus();
+  else await btn(s, 'Edit').click();
+  await expect(editor).toBeFocused();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type(code);
 }
@@ -396,6 +398,17 @@ test.describe('isolation and access', () => {
     await btn(s, 'Run').click();
     await expect(log(s)).toContainText('undefined undefined undefined undefined');
     await expect(log(s)).toContainText(/TypeError: fetch is not a function \(line 2/);
+  });
+
+  test('each run starts clean: globals and engine changes from an earlier run are gone', async ({ page }) => {
+    await open(page);
+    const s = snip(page, 'hello');
+    await typeCode(page, s, 'import { Network } from "lernmi";\n(globalThis as any).leak = 42;\n(Network.prototype as any).propagate = () => [666];\nconsole.log("changed");');
+    await btn(s, 'Run').click();
+    await expect(log(s)).toContainText('changed');
+    await typeCode(page, s, 'import { Network } from "lernmi";\nconsole.log(typeof (globalThis as any).leak, new Network([1, 1], { seed: 1 }).propagate([1])[0] === 666);');
+    await btn(s, 'Run').click();
+    await expect(log(s)).toContainText('undefined false');
   });
 
   test('a runner that cannot load says so, and the page carries on', async ({ page }) => {
