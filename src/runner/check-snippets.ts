@@ -3,6 +3,7 @@
 // Uses the same parser as the remark plugin (parse.ts) and the same executor as the
 // page's worker (execute.ts). Every problem is reported as `file:line[:col]: message`.
 import { join } from 'node:path';
+import vm from 'node:vm';
 import ts from 'typescript';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -93,10 +94,32 @@ export interface RunReport {
   output: string;
 }
 
+/**
+ * Runs the synchronous part of a call under vm with a time limit, so `while (true) {}`
+ * throws "Script execution timed out" instead of hanging the test run. (Code after an
+ * `await` is not covered; the test's own timeout is the backstop there.)
+ */
+export function invokeWithTimeout(ms: number) {
+  return (call: () => Promise<unknown>) => {
+    const g = globalThis as { __lernmiCall?: () => Promise<unknown> };
+    g.__lernmiCall = call;
+    try {
+      return new vm.Script('globalThis.__lernmiCall()').runInThisContext({ timeout: ms }) as Promise<unknown>;
+    } finally {
+      delete g.__lernmiCall;
+    }
+  };
+}
+
 /** Runs a case through execute() with the engine; compares against its expected output. */
 export async function runSnippetCase(c: SnippetCase, engine: unknown): Promise<RunReport> {
   const out: OutputEntry[] = [];
-  const r = await execute(c.snippet.code, { modules: { lernmi: engine }, setup: c.snippet.setup || undefined, emit: (e) => out.push(e) });
+  const r = await execute(c.snippet.code, {
+    modules: { lernmi: engine },
+    setup: c.snippet.setup || undefined,
+    emit: (e) => out.push(e),
+    invoke: invokeWithTimeout((c.snippet.timeout ?? 5) * 1000),
+  });
   const output = out.map(entryText).join('\n');
   const problems: string[] = [];
   if (!r.ok) {

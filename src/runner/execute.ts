@@ -160,6 +160,12 @@ export interface ExecuteOptions {
   setup?: string;
   /** lets the host cancel: when it returns true, pending timers are dropped */
   cancelled?: () => boolean;
+  /**
+   * Calls the compiled snippet. Node passes one that runs the call under `vm` with a
+   * timeout, so an endless loop in a chapter fails the tests instead of hanging them
+   * (the page's worker needs none: the host terminates it).
+   */
+  invoke?: (call: () => Promise<unknown>) => Promise<unknown>;
 }
 
 export interface ExecuteResult {
@@ -283,7 +289,8 @@ export async function execute(code: string, opts: ExecuteOptions): Promise<Execu
   };
   const done = new Promise<ExecuteResult>((resolve) => (finish = resolve));
   try {
-    await fn(exports, require, { exports }, makeConsole(emit), makeShow(emit), sTimeout, sInterval, sClearTimeout, sClearInterval);
+    const call = () => fn(exports, require, { exports }, makeConsole(emit), makeShow(emit), sTimeout, sInterval, sClearTimeout, sClearInterval);
+    await (opts.invoke ? opts.invoke(call) : call());
   } catch (e) {
     failed = failed ?? toRunError(e, compiled);
   }

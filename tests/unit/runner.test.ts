@@ -193,11 +193,12 @@ describe('snippet checker', () => {
     '```ts run title="wrong output"', 'console.log(1 + 1);', '```', '```output', '3', '```', '',
     '```ts run title="type error"', 'const n: number = "x";', 'console.log(n);', '```', '',
     '```ts run title="throws"', 'const a = 1;', 'throw new Error("line 2 of the snippet");', '```',
+    '```ts run title="spins" timeout=1', 'let n = 0;', 'while (true) n++;', '```',
   ].join('\n');
   const cases = extractSnippets(chapter, 'content/chapters/99-test.mdx');
 
   test('extracts snippets with their chapter lines', () => {
-    expect(cases.map((c) => [c.snippet.title, c.snippet.line])).toEqual([['fine', 7], ['wrong output', 15], ['type error', 22], ['throws', 27]]);
+    expect(cases.map((c) => [c.snippet.title, c.snippet.line])).toEqual([['fine', 7], ['wrong output', 15], ['type error', 22], ['throws', 27], ['spins', 31]]);
   });
 
   test('a type error names the chapter file and line', () => {
@@ -210,5 +211,12 @@ describe('snippet checker', () => {
     expect((await runSnippetCase(cases[0]!, engine)).problems).toEqual([]);
     expect((await runSnippetCase(cases[1]!, engine)).problems[0]).toMatch(/^content\/chapters\/99-test\.mdx:15 .*output differs/);
     expect((await runSnippetCase(cases[3]!, engine)).problems[0]).toMatch(/^content\/chapters\/99-test\.mdx:29:7: Error: line 2 of the snippet/);
+  });
+
+  test('an endless loop fails at its time limit instead of hanging the tests', async () => {
+    const t0 = Date.now();
+    const { problems } = await runSnippetCase(cases[4]!, engine);
+    expect(problems[0]).toMatch(/^content\/chapters\/99-test\.mdx:31: Error: Script execution timed out after 1000ms/);
+    expect(Date.now() - t0).toBeLessThan(3000);
   });
 });
