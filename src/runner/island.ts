@@ -312,7 +312,8 @@ class LernmiSnippet extends HTMLElement {
     }
     view.end(line, o.dropped);
     this.finishUi(hadFocus || document.activeElement === stopBtn);
-    this.status(o.status === 'ok' ? text : o.status === 'error' ? 'Error, see the output.' : text.split('.')[0] + '.');
+    // The log says how the run ended; the bar repeats only what needs attention.
+    this.status(o.status === 'ok' ? '' : o.status === 'error' ? 'Error, see the output.' : text.split('.')[0] + '.');
   }
 
   /** Marks the line of an error in the code (the editor underlines it too); no args clears. */
