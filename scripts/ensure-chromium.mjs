@@ -18,7 +18,8 @@ if (!found) {
 }
 if (!found && process.getuid?.() === 0 && existsSync('/etc/debian_version')) {
   console.log("Playwright could not download Chromium; installing Debian's chromium package with apt-get (as root).");
-  if (run('apt-get', ['update', '-qq']) && run('apt-get', ['install', '-y', '-qq', 'chromium'])) found = findChromium();
+  run('apt-get', ['update', '-qq']); // a stale mirror list may still install: try regardless
+  if (run('apt-get', ['install', '-y', '-qq', 'chromium'])) found = findChromium();
 }
 if (!found) {
   console.error(
