@@ -181,7 +181,18 @@ describe('<Computed>', () => {
 
 describe('editor completions', () => {
   test('every class and function the list names is exported by the engine', () => {
-    for (const n of ENGINE_NAMES.filter((n) => n.type === 'class')) expect(engine, n.label).toHaveProperty(n.label);
+    for (const n of ENGINE_NAMES.filter((n) => n.type === 'class' || n.type === 'variable' || (n.type === 'function' && n.label !== 'show'))) {
+      expect(engine, n.label).toHaveProperty(n.label);
+    }
+  });
+  test('every member the list names exists on a Network, Neuron or Link', () => {
+    const net = new engine.Network([2, 1], { seed: 1 });
+    const things: object[] = [net, engine.Network, net.layers[1]![0]!, net.links[0]!, engine.datasets];
+    const showApi = ['table', 'plot', 'network'];
+    for (const n of ENGINE_NAMES.filter((n) => n.type === 'method' || n.type === 'property')) {
+      if (showApi.includes(n.label)) continue;
+      expect(things.some((t) => n.label in t), n.label).toBe(true);
+    }
   });
 });
 
