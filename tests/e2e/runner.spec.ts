@@ -3,6 +3,7 @@
 // on every chapter page. Every test fails on a page error, a crash or a dialog.
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { gzipSync } from 'node:zlib';
 
 const PAGE = 'test/runner/';
 
@@ -440,6 +441,23 @@ test.describe('isolation and access', () => {
       expect(await scan(), `${scheme}, with output and the editor open`).toEqual([]);
     }
   });
+});
+
+test('a chapter page loads at most 40 KB of JavaScript (gzipped) before the reader interacts', async ({ page }) => {
+  await page.goto('./');
+  const hrefs = [...new Set(await page.locator('a[href*="/chapters/"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname)))];
+  for (const href of hrefs) {
+    const scripts: Promise<number>[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script' || /\.m?js(\?|$)/.test(r.url())) scripts.push(r.body().then((b) => gzipSync(b).length).catch(() => 0));
+    });
+    await page.goto(href);
+    await page.waitForLoadState('networkidle');
+    const inline = await page.locator('script:not([src])').evaluateAll((ss) => ss.map((s) => s.textContent ?? '').join(''));
+    const total = (await Promise.all(scripts)).reduce((a, b) => a + b, 0) + gzipSync(inline).length;
+    expect(total, `${href}: ${total} bytes of gzipped JavaScript before interaction`).toBeLessThanOrEqual(40 * 1024);
+    page.removeAllListeners('response');
+  }
 });
 
 test('every snippet on every chapter page runs, prints something and reports no error', async ({ page }) => {
