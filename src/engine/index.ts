@@ -9,6 +9,7 @@ export { Link } from "./link";
 export {
   Network,
   MAX_LINKS,
+  MAX_NEURONS,
   type NetworkOptions,
   type NetworkJSON,
   type Sample,

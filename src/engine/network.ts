@@ -84,6 +84,8 @@ export interface NetworkJSON {
 
 /** Readers type layer sizes by hand; refuse sizes that would freeze the page. */
 export const MAX_LINKS = 5_000_000;
+/** The same for neurons (a very deep stack of tiny layers has few links but many neurons). */
+export const MAX_NEURONS = 100_000;
 
 const LOSSES: readonly LossName[] = ["squaredError", "softmaxCrossEntropy"];
 const INITS: readonly InitName[] = ["uniform", "xavier", "he"];
@@ -544,6 +546,12 @@ function checkLayerSizes(layerSizes: readonly number[]): void {
   });
   let links = 0;
   for (let l = 1; l < layerSizes.length; l++) links += (layerSizes[l - 1] + 1) * layerSizes[l];
+  const neurons = layerSizes.reduce((total, size) => total + size, 0);
+  if (neurons > MAX_NEURONS) {
+    throw new Error(
+      `network too large: layer sizes need ${neurons.toLocaleString("en-US")} neurons; expected at most ${MAX_NEURONS.toLocaleString("en-US")}`,
+    );
+  }
   if (links > MAX_LINKS) {
     throw new Error(
       `network too large: layer sizes [${layerSizes.join(", ")}] need ${links.toLocaleString("en-US")} links; expected at most ${MAX_LINKS.toLocaleString("en-US")}`,

@@ -143,6 +143,8 @@ describe("misuse errors name what was expected and what came", () => {
     );
     expect(performance.now() - started).toBeLessThan(50);
     expect(() => new Network([2000, 2000])).not.toThrow(); // 4,002,000 links is allowed
+    const deep = Array.from({ length: 60_001 }, () => 2); // few links per layer, but 120,002 neurons
+    expect(() => new Network(deep)).toThrow(/network too large: layer sizes need 120,002 neurons; expected at most 100,000/);
   });
 
   it("stops a diverging run, naming the step and suggesting a smaller training rate", () => {
