@@ -54,10 +54,9 @@ class LernmiSnippet extends HTMLElement {
       setRunning(this.storeKey, false);
       this.notice('This snippet was still running when the page was last closed. It has not been run again; press Run when you are ready.');
     }
-    const hash = location.hash.slice(1);
-    if (hash.startsWith(`${SHARE_PREFIX}${this.key}=`)) {
-      void this.openShared(hash.slice(SHARE_PREFIX.length + this.key.length + 1));
-    } else {
+    // A shared link opened on this very page changes only the hash: no reload.
+    window.addEventListener('hashchange', () => void this.checkHash());
+    if (!this.checkHash()) {
       const saved = loadEdit(this.storeKey);
       if (saved && saved.code !== this.original) {
         this.savedT = saved.t;
@@ -73,6 +72,14 @@ class LernmiSnippet extends HTMLElement {
         this.notice('Updated with your newer edit from another tab.');
       }
     });
+  }
+
+  /** Opens the code of a share link (#share-<key>=…) meant for this snippet, if any. */
+  private checkHash(): boolean {
+    const hash = location.hash.slice(1);
+    if (!hash.startsWith(`${SHARE_PREFIX}${this.key}=`)) return false;
+    void this.openShared(hash.slice(SHARE_PREFIX.length + this.key.length + 1));
+    return true;
   }
 
   private notice(text: string) {

@@ -4,6 +4,9 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { gzipSync } from 'node:zlib';
+import LZString from 'lz-string';
+
+const { compressToEncodedURIComponent } = LZString;
 
 const PAGE = 'test/runner/';
 
@@ -135,6 +138,15 @@ test.describe('faults', () => {
     const hello = snip(page, 'hello');
     await btn(hello, 'Run').click();
     await expect(log(hello)).toContainText('hello 2');
+  });
+
+  test('a snippet’s own time limit (timeout=1) is kept', async ({ page }) => {
+    await open(page);
+    const s = snip(page, 'short');
+    const t0 = Date.now();
+    await btn(s, 'Run').click();
+    await expect(log(s)).toContainText('Stopped: time limit of 1 s', { timeout: 4000 });
+    expect(Date.now() - t0).toBeLessThan(2500);
   });
 
   for (const delay of [0, 150, 1500]) {
@@ -439,6 +451,10 @@ test.describe('isolation and access', () => {
       await expect(log(err).locator('.status')).toHaveCount(1);
       await typeCode(page, snip(page, 'hello'), 'import { Network } from "lernmi";\n// a comment\nconst n: number = 1.5;\nconsole.log(`x ${n}`, new Network([1, 1]), true);');
       expect(await scan(), `${scheme}, with output and the editor open`).toEqual([]);
+      await open(page, `#share-hello=${compressToEncodedURIComponent('console.log("shared")')}`);
+      await page.evaluate((t) => (document.documentElement.dataset.theme = t), scheme);
+      await expect(snip(page, 'hello').locator('.snippet-notice')).toBeVisible();
+      expect(await scan(), `${scheme}, a shared link's notice and badge`).toEqual([]);
     }
   });
 });
