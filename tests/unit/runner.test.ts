@@ -119,6 +119,14 @@ describe('execute', () => {
     expect(net.links.filter((l) => l.from[1] === -1)).toHaveLength(1); // the bias link
   });
 
+  test('a huge message is cut to about 10 KB, saying how much was left out', async () => {
+    const r = await run('console.log("x".repeat(50_000_000));\nconsole.log(Array.from({ length: 100_000 }, (_, i) => i));');
+    const [big, arr] = r.out as Extract<OutputEntry, { kind: 'log' }>[];
+    expect(big!.text.length).toBeLessThan(10_100);
+    expect(big!.text).toMatch(/… \(49,?990,?000 more characters not shown\)$/);
+    expect(arr!.text).toMatch(/^\[0, 1, 2, .*, 49, … 99950 more\]$/);
+  });
+
   test('the compiled code keeps the reader’s line numbers', () => {
     const c = compile('import { Network } from "lernmi";\ntype T = number;\nconst x: T = 1;\nconsole.log(x);');
     expect(c.ok && c.compiled.js.split('\n').length).toBe(4);
