@@ -152,6 +152,34 @@ export function toRunError(err: unknown, c: Compiled | undefined, phase: 'syntax
   return r;
 }
 
+/**
+ * Finds the line of an error V8 reports without a position (its "early errors", such as
+ * `let x` declared twice): the first prefix of lines that fails with the same message.
+ * The column is that of the identifier the message names, if it names one.
+ */
+function locateEarlyError(c: Compiled, message: string): SourcePosition | undefined {
+  const lines = c.js.split('\n');
+  if (lines.length > 2000) return undefined;
+  for (let k = 1; k <= lines.length; k++) {
+    try {
+      new AsyncFunction(...PARAMS, lines.slice(0, k).join('\n'));
+    } catch (e) {
+      if (String((e as Error)?.message) !== message) continue;
+      const name = /'([A-Za-z_$][\w$]*)'/.exec(message)?.[1];
+      const line = lines[k - 1]!;
+      let col = 1;
+      if (name) {
+        const m = new RegExp(`(^|[^\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+        let found: RegExpExecArray | null, last = -1;
+        while ((found = m.exec(line))) last = found.index + found[1]!.length;
+        if (last >= 0) col = last + 1;
+      }
+      return mapPosition(c, k, col);
+    }
+  }
+  return undefined;
+}
+
 export interface ExecuteOptions {
   /** what `import … from "name"` gives; "lernmi" is the engine */
   modules: Record<string, unknown>;
@@ -229,7 +257,10 @@ export async function execute(code: string, opts: ExecuteOptions): Promise<Execu
     fn = new AsyncFunction(...PARAMS, `${compiled.js}\n//# sourceURL=${SOURCE_URL}`);
   } catch (e) {
     // A syntax error sucrase let through (e.g. a duplicate `let`): V8 gives no position.
-    return { ok: false, error: toRunError(e, undefined, 'syntax'), exports };
+    const error = toRunError(e, undefined, 'syntax');
+    const pos = locateEarlyError(compiled, String((e as Error)?.message));
+    if (pos) error.position = pos;
+    return { ok: false, error, exports };
   }
 
   const require = (name: string) => {

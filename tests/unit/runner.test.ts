@@ -79,6 +79,12 @@ describe('execute', () => {
     expect(r.out).toEqual([]);
   });
 
+  test('syntax errors only V8 catches (a name declared twice) still get a line and column', async () => {
+    const r = await run('const a: number = 1;\nlet total = 0;\nconsole.log(a);\nlet total = 2;');
+    expect(r.error).toMatchObject({ name: 'SyntaxError', phase: 'syntax', message: "Identifier 'total' has already been declared", position: { line: 4, column: 5 } });
+    expect(r.out).toEqual([]);
+  });
+
   test('runtime errors map through the transpile (types stripped, imports rewritten) and the hidden setup', async () => {
     const r = await run('const a: number = 1;\nconst o: { w?: { x: number } } = {};\nconsole.log(a, new Network([1, 1]).links.length, o.w!.x);', 'import { Network } from "lernmi";');
     expect(r.error).toMatchObject({ name: 'TypeError', phase: 'runtime', position: { line: 3, column: 55 } }); // the "x" of o.w!.x
