@@ -29,6 +29,8 @@ const chapters = existsSync('dist/chapters') ? readdirSync('dist/chapters').sort
 const pages = [
   { name: 'landing', path: '' },
   ...(chapters.length ? [{ name: `chapter ${chapters[0]}`, path: `chapters/${chapters[0]}/`, chapter: true }] : []),
+  // More pages on request: npm run audit -- reference/ chapters/02-x/
+  ...process.argv.slice(2).map((path) => ({ name: path, path: path.replace(/^\//, ''), chapter: path.includes('chapters/') })),
 ];
 
 const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], {
@@ -129,7 +131,7 @@ try {
   console.log(`Lighthouse 12, mobile preset, ${chrome.path} (${chrome.source})`);
   for (const p of pages) {
     const url = `${origin}${base}${p.path}`;
-    const slug = p.chapter ? 'chapter' : 'landing';
+    const slug = p.path === '' ? 'landing' : p === pages[1] ? 'chapter' : p.path.replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '');
     const report = lighthouse(url, `lh/${slug}`);
     const score = (k) => report.categories[k].score;
     const cls = report.audits['cumulative-layout-shift'].numericValue;
@@ -153,7 +155,7 @@ try {
       }
     }
   }
-  console.log(`\nReports: lh/landing.report.html, lh/chapter.report.html`);
+  console.log(`\nReports (HTML and JSON) in lh/`);
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
   failed = true;
