@@ -3,8 +3,8 @@
 // Output is capped and batched here, at the source: a snippet printing a million lines
 // costs the page at most 20 small messages a second and 1,000 lines in total.
 import * as engine from '../engine/index';
-import { execute } from './execute';
-import { LIMITS, type Dropped, type HostToWorker, type OutputEntry, type WorkerToHost } from './protocol';
+import { execute, toRunError } from './execute';
+import { LIMITS, type Dropped, type HostToWorker, type OutputEntry, type RunError, type WorkerToHost } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -91,10 +91,13 @@ let sink: Sink | undefined;
 
 // Errors that escape the snippet's own timers (it may call globalThis.setTimeout) or
 // promises it never awaited: report them on the current run rather than lose them.
+let unhandled: RunError | undefined;
 self.addEventListener('unhandledrejection', (ev) => {
   ev.preventDefault();
-  const r = ev.reason as { name?: string; message?: string } | undefined;
-  sink?.push({ kind: 'log', level: 'error', text: `Unhandled promise rejection: ${r?.name ?? 'Error'}: ${r?.message ?? String(ev.reason)}` });
+  const e = toRunError(ev.reason, undefined);
+  e.message = `${e.message} (a promise that nothing awaited was rejected)`;
+  unhandled ??= e;
+  sink?.push({ kind: 'log', level: 'error', text: `Unhandled rejection: ${e.name}: ${e.message}` });
 });
 self.addEventListener('error', (ev) => {
   ev.preventDefault();
@@ -107,6 +110,7 @@ self.onmessage = async (ev: MessageEvent<HostToWorker>) => {
   const id = req.id;
   current = id;
   sink?.close();
+  unhandled = undefined;
   const mySink = (sink = new Sink(id));
   post({ type: 'started', id });
   const t0 = performance.now();
@@ -116,10 +120,14 @@ self.onmessage = async (ev: MessageEvent<HostToWorker>) => {
     emit: (e) => mySink.push(e),
     cancelled: () => current !== id,
   });
+  // Let rejections nobody awaited surface (they are reported after a task) before the end.
+  await new Promise((resolve) => setTimeout(resolve, 20));
   if (current !== id) return; // a newer run took over; this one's end is not news
   const dropped = mySink.close();
   const ms = performance.now() - t0;
-  post(r.ok ? { type: 'done', id, ok: true, ms, dropped } : { type: 'done', id, ok: false, ms, error: r.error!, dropped });
+  const error = r.ok ? unhandled : r.error;
+  unhandled = undefined;
+  post(error ? { type: 'done', id, ok: false, ms, error, dropped } : { type: 'done', id, ok: true, ms, dropped });
 };
 
 post({ type: 'ready' });

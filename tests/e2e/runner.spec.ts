@@ -198,6 +198,15 @@ test.describe('faults', () => {
     await expect(s.locator('.cm-lintRange-error')).toHaveText('weight);');
   });
 
+  test('a rejected promise nobody awaited is reported, not lost', async ({ page }) => {
+    await open(page);
+    const s = snip(page, 'hello');
+    await typeCode(page, s, 'async function fail() { throw new Error("nobody waited"); } fail(); console.log("after");');
+    await btn(s, 'Run').click();
+    await expect(log(s)).toContainText('after');
+    await expect(log(s).locator('.status-error')).toContainText('Error: nobody waited');
+  });
+
   test('timers from a stopped run print nothing', async ({ page }) => {
     await open(page);
     const s = snip(page, 'timers');
