@@ -91,6 +91,16 @@ async function main() {
   });
   const context = await browser.newContext();
   const page = `${url}/test/runner/`;
+  // dist/ is shared with other builds in the same tree: if a page is missing for a moment
+  // (another `astro build` is rewriting dist/), wait and try again rather than fail.
+  const goto = async (p: import('@playwright/test').Page) => {
+    for (let attempt = 1; ; attempt++) {
+      const r = await p.goto(page, { waitUntil: 'load' }).catch((e: Error) => e);
+      if (!(r instanceof Error) && r?.ok()) return;
+      if (attempt >= 10) throw r instanceof Error ? r : new Error(`${page}: HTTP ${r?.status()}`);
+      await new Promise((res) => setTimeout(res, 3000));
+    }
+  };
   const waitIdle = async (p: import('@playwright/test').Page) => {
     await p.waitForFunction(() => !!customElements.get('lernmi-snippet'));
     await p.waitForFunction(() => !document.querySelector('lernmi-snippet[data-state=running]'));
@@ -98,7 +108,7 @@ async function main() {
   try {
     // Warm the HTTP cache and the browser once, so "cold" measures the runner, not the disk.
     const first = await context.newPage();
-    await first.goto(page);
+    await goto(first);
     await waitIdle(first);
     await first.evaluate(timeRun, 'hello');
     await first.close();
@@ -107,13 +117,13 @@ async function main() {
     const coldHover: number[] = [];
     for (let i = 0; i < COLD_RUNS; i++) {
       const p = await context.newPage();
-      await p.goto(page, { waitUntil: 'load' });
+      await goto(p);
       await waitIdle(p);
       cold.push(await p.evaluate(timeRun, 'hello'));
       await p.close();
 
       const q = await context.newPage();
-      await q.goto(page, { waitUntil: 'load' });
+      await goto(q);
       await waitIdle(q);
       await q.hover('#snippet-hello [data-act=run]');
       await q.waitForTimeout(150);
@@ -122,7 +132,7 @@ async function main() {
     }
 
     const p = await context.newPage();
-    await p.goto(page);
+    await goto(p);
     await waitIdle(p);
     await p.evaluate(timeRun, 'hello');
     const warm: number[] = [];
