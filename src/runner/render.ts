@@ -26,9 +26,10 @@ function fmtTick(n: number): string {
 }
 
 /** A line chart (e.g. error per epoch) as SVG, with a text alternative. */
-export function renderPlot(e: Extract<OutputEntry, { kind: 'plot' }>): HTMLElement {
+export function renderPlot(e: Extract<OutputEntry, { kind: 'plot' }>, width = 480): HTMLElement {
   const fig = el('div', 'snippet-plot');
-  const W = 480, H = 220, L = 52, R = 12, T = 12, B = 34;
+  // Drawn at the width it will be shown at, so its text stays readable on a phone.
+  const W = Math.round(Math.max(260, Math.min(560, width))), H = W < 400 ? 200 : 220, L = 52, R = 12, T = 12, B = 34;
   let ymin = Infinity, ymax = -Infinity, xmin = Infinity, xmax = -Infinity;
   for (const s of e.series) {
     s.y.forEach((y, i) => {
@@ -42,6 +43,14 @@ export function renderPlot(e: Extract<OutputEntry, { kind: 'plot' }>): HTMLEleme
   if (ymin === ymax) { ymin -= 1; ymax += 1; }
   if (xmin === xmax) { xmax = xmin + 1; }
   if (ymin > 0 && ymin < ymax * 0.5) ymin = 0;
+  // Round tick values (0, 0.05, 0.1, …), with the axis widened to the ticks around the data.
+  const rough = (ymax - ymin) / 4;
+  const mag = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= rough) ?? 10 * mag;
+  ymin = Math.floor(ymin / step + 1e-9) * step;
+  ymax = Math.ceil(ymax / step - 1e-9) * step;
+  const yTicks: number[] = [];
+  for (let y = ymin; y <= ymax + step / 2; y += step) yTicks.push(Number(y.toPrecision(12)));
   const sx = (x: number) => L + ((x - xmin) / (xmax - xmin)) * (W - L - R);
   const sy = (y: number) => T + (1 - (y - ymin) / (ymax - ymin)) * (H - T - B);
   const summary = e.series.map((s) => {
@@ -53,17 +62,20 @@ export function renderPlot(e: Extract<OutputEntry, { kind: 'plot' }>): HTMLEleme
   // axes and ticks
   root.appendChild(svg('line', { x1: L, y1: H - B, x2: W - R, y2: H - B, class: 'axis' }));
   root.appendChild(svg('line', { x1: L, y1: T, x2: L, y2: H - B, class: 'axis' }));
-  for (let i = 0; i <= 4; i++) {
-    const y = ymin + ((ymax - ymin) * i) / 4;
+  for (const y of yTicks) {
     root.appendChild(svg('line', { x1: L, y1: sy(y), x2: W - R, y2: sy(y), class: 'grid' }));
     root.appendChild(svg('text', { x: L - 6, y: sy(y) + 4, 'text-anchor': 'end', class: 'tick' }, fmtTick(y)));
   }
   // x is usually a step or epoch index: label it with whole numbers, without repeats.
   const wholeX = e.series.every((s) => !s.x);
   const xTicks = new Set<number>();
-  for (let i = 0; i <= 4; i++) {
-    const x = xmin + ((xmax - xmin) * i) / 4;
-    xTicks.add(wholeX ? Math.round(x) : x);
+  if (wholeX) {
+    const roughX = (xmax - xmin) / 5;
+    const magX = 10 ** Math.floor(Math.log10(Math.max(1, roughX)));
+    const stepX = Math.max(1, [1, 2, 5, 10].map((m) => m * magX).find((s) => s >= roughX) ?? 10 * magX);
+    for (let x = Math.ceil(xmin / stepX) * stepX; x <= xmax; x += stepX) xTicks.add(x);
+  } else {
+    for (let i = 0; i <= 4; i++) xTicks.add(xmin + ((xmax - xmin) * i) / 4);
   }
   for (const x of xTicks) {
     root.appendChild(svg('text', { x: sx(x), y: H - B + 16, 'text-anchor': 'middle', class: 'tick' }, wholeX ? String(x) : fmtTick(x)));
@@ -154,7 +166,7 @@ export function renderTable(e: Extract<OutputEntry, { kind: 'table' }>): HTMLEle
   return wrap;
 }
 
-export function renderEntry(e: OutputEntry): HTMLElement {
+export function renderEntry(e: OutputEntry, width?: number): HTMLElement {
   switch (e.kind) {
     case 'log':
       return el('div', `line ${e.level}`, e.text);
@@ -163,7 +175,7 @@ export function renderEntry(e: OutputEntry): HTMLElement {
     case 'table':
       return renderTable(e);
     case 'plot':
-      return renderPlot(e);
+      return renderPlot(e, width);
     case 'network':
       return renderNetwork(e);
   }
@@ -203,7 +215,8 @@ export class OutputView {
     this.frame = 0;
     if (!this.pending.length) return;
     const frag = document.createDocumentFragment();
-    for (const e of this.pending) frag.appendChild(renderEntry(e));
+    const width = this.log.clientWidth - 28; // the log's padding
+    for (const e of this.pending) frag.appendChild(renderEntry(e, width > 0 ? width : undefined));
     this.pending = [];
     this.log.appendChild(frag);
     this.log.scrollTop = this.log.scrollHeight;
