@@ -29,7 +29,6 @@ export interface RunHandle {
 
 interface Slot {
   worker: Worker;
-  ready: Promise<void>;
   busy: boolean;
   dead: boolean;
 }
@@ -58,11 +57,10 @@ const LOAD_LIMIT_MS = 20_000;
 function spawn(): Slot {
   // Vite bundles the worker only when this line reads literally like this.
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-  let resolveReady!: () => void;
-  const slot: Slot = { worker, busy: false, dead: false, ready: new Promise<void>((r) => (resolveReady = r)) };
+  const slot: Slot = { worker, busy: false, dead: false };
   worker.onmessage = (ev: MessageEvent<WorkerToHost>) => {
     const m = ev.data;
-    if (m.type === 'ready') return resolveReady();
+    if (m.type === 'ready') return; // loaded; a run posted before this simply waited in its queue
     const job = jobs.get(m.id);
     if (!job || job.finished || job.slot !== slot) return; // a stale run: ignore
     if (m.type === 'started') {
