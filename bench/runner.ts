@@ -12,7 +12,8 @@
  * Targets on this machine: cold < 400 ms, warm < 50 ms.
  */
 import { execSync } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -147,7 +148,11 @@ async function main() {
     console.log('Runner: Run → first output line, one-line snippet, Chromium (headless), served from dist/');
     console.log(`  cold (first Run on a fresh page, median of ${COLD_RUNS}): ${f(median(cold))} ms   [${cold.map(f).join(', ')}]   target < 400 ms ${median(cold) < 400 ? 'OK' : 'MISSED'}`);
     console.log(`  cold after 150 ms hover on Run (median of ${COLD_RUNS}):  ${f(median(coldHover))} ms   [${coldHover.map(f).join(', ')}]`);
+    const chunks = readdirSync(join(DIST, '_astro')).filter((n) => /^(worker|editor|session|Snippet\.astro).*\.js$/.test(n));
+    const kb = (n: string) => (gzipSync(readFileSync(join(DIST, '_astro', n))).length / 1024).toFixed(1);
+    const sizes = chunks.map((n) => `${n.replace(/[.-][\w-]{8}\.js$/, '').replace(/_astro_type_script.*$/, ' island')} ${kb(n)} KB`).join(', ');
     console.log(`  warm (later Runs, median of ${WARM_RUNS}):                ${f(median(warm))} ms   [min ${f(Math.min(...warm))}, max ${f(Math.max(...warm))}]   target < 50 ms ${median(warm) < 50 ? 'OK' : 'MISSED'}`);
+    console.log(`  chunks (gzipped): ${sizes}`);
   } finally {
     await browser.close();
     close();
