@@ -108,7 +108,11 @@ export class CompiledNetwork {
     return Array.from(this.values[this.values.length - 1]);
   }
 
-  /** Exactly `Network.learn`, on the arrays: one step, returning the error before it. */
+  /**
+   * Exactly `Network.learn`, on the arrays: one step, returning the error before it.
+   * Inputs are stored as doubles, then checked to be finite (`train({ fast: true })`
+   * also checks every sample strictly, as `Network.learn` does, before it starts).
+   */
   learn(inputs: readonly number[], expected: readonly number[]): number {
     checkNumbers(expected, this.sizes[this.sizes.length - 1], "expected value");
     this.forward(inputs);
@@ -222,10 +226,14 @@ export class CompiledNetwork {
     const sizes = this.sizes;
     checkSize(inputs, sizes[0], "input");
     const first = this.values[0];
-    for (let i = 0; i < sizes[0]; i++) {
-      const value = inputs[i];
-      if (!Number.isFinite(value)) throw notFinite(value, i, "input");
-      first[i] = value;
+    for (let i = 0; i < sizes[0]; i++) first[i] = inputs[i];
+    // x − x is 0 for every finite number and NaN otherwise, so one sum checks them all
+    // without a branch per input (a branch in the copy loop costs ~6% on 784 inputs).
+    let check = 0;
+    for (let i = 0; i < sizes[0]; i++) check += first[i] - first[i];
+    if (check !== 0) {
+      const i = first.findIndex((x) => x - x !== 0);
+      throw notFinite(inputs[i], i, "input");
     }
     for (let l = 1; l < sizes.length; l++) {
       const weights = this.weights[l - 1];
