@@ -15,6 +15,8 @@
  * within one round (paths in the same round share the machine's load). The targets
  * are judged on "ratio".
  */
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { Network, datasets, Random, type CompiledNetwork, type Sample } from "lernmi";
 import { BaselineNetwork } from "./baseline.ts";
 
@@ -91,11 +93,26 @@ function weightDifference(network: Network, layers: Float64Array[]): number {
 }
 
 const format = (n: number) => Math.round(n).toLocaleString("en-US");
+// Each task runs in a process of its own, as each network would in the page (its own
+// worker): V8 then optimises every path for that task's shapes alone, instead of
+// code made polymorphic by the task before it (which cost the later task ~7%).
+const only = process.env.BENCH_ONLY; // "a" or "b": run just that task, here
+const child = process.env.BENCH_CHILD === "1";
 const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
 const rows: string[][] = [];
 const misses: string[] = [];
-const only = process.env.BENCH_ONLY; // "a" or "b" while tuning
-for (const task of tasks.filter((t) => only === undefined || t.key === only)) {
+if (only === undefined) {
+  for (const task of tasks) {
+    const output = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+      env: { ...process.env, BENCH_ONLY: task.key, BENCH_CHILD: "1" },
+      encoding: "utf8",
+    });
+    const result = JSON.parse(output.trim().split("\n").pop()!);
+    rows.push(...result.rows);
+    misses.push(...result.misses);
+  }
+}
+for (const task of tasks.filter((t) => only !== undefined && t.key === only)) {
   const network = new Network(task.sizes, { activation: task.activation, trainingRate: task.trainingRate, seed: 42 });
   const compiled: CompiledNetwork = network.clone().compile();
   const baseline = new BaselineNetwork(task.sizes, task.activation, task.activation, task.trainingRate);
@@ -140,10 +157,16 @@ for (const task of tasks.filter((t) => only === undefined || t.key === only)) {
   rows.push(["", "CompiledNetwork.learn (train fast)", format(fast), format(plain), `${fastRatio.toFixed(2)}×`, `${pairedFast.toFixed(2)}×`, `≥ ${FAST_TARGET}×`, "0 (bit-identical)"]);
 }
 
+if (child) {
+  console.log(JSON.stringify({ rows, misses }));
+  process.exit(0);
+}
 const header = ["task", "path", "samples/s", "baseline samples/s", "ratio", "median paired ratio", "target", "max |Δw| vs learn after 1 pass"];
 const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
 const line = (cells: string[]) => cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
-console.log(`lernmi engine bench: learning one sample at a time (Node ${process.version}; best of ${ROUNDS} alternating rounds of ${ROUND_MS} ms after warm-up)`);
+console.log(
+  `lernmi engine bench: learning one sample at a time (Node ${process.version}; one process per task; best of ${ROUNDS} alternating rounds of ${ROUND_MS} ms after warm-up)`,
+);
 console.log(line(header));
 console.log(widths.map((w) => "-".repeat(w)).join("  "));
 for (const row of rows) console.log(line(row));
