@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { findChromium } from './find-chromium.mjs';
+import { chromiumFlags, findChromium } from './find-chromium.mjs';
 
 const PORT = Number(process.env.AUDIT_PORT ?? 4399);
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/').replace(/^\/?/, '/');
@@ -60,16 +60,7 @@ async function waitForServer() {
   throw new Error('astro preview did not start');
 }
 
-const flags = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-].join(' ');
+const flags = chromiumFlags.join(' ');
 
 function lighthouse(url, out) {
   const r = spawnSync(

@@ -1,3 +1,4 @@
 export function findChromium(): { path: string; source: string } | null;
 export function chromiumPath(): string | null;
 export function playwrightChromium(): string | null;
+export const chromiumFlags: string[];

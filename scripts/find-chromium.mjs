@@ -51,6 +51,21 @@ export function findChromium() {
   return null;
 }
 
+/**
+ * How every test tool starts Chromium here: headless, and without the background
+ * services that would try to reach Google over this machine's closed network.
+ */
+export const chromiumFlags = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export function chromiumPath() {
   return findChromium()?.path ?? null;
 }
