@@ -7,6 +7,7 @@
 // columns back too, so errors point at the reader's own line and column.
 // run: the JavaScript becomes the body of an AsyncFunction (top-level await works);
 // console, show, timers and require come in as parameters.
+import { decode } from '@jridgewell/sourcemap-codec';
 import { transform } from 'sucrase';
 import type { OutputEntry, RunError, SourcePosition } from './protocol';
 import { formatArgs, networkEntry, plotEntry, tableEntry } from './format';
@@ -54,38 +55,12 @@ export function compile(code: string, setup?: string): { ok: true; compiled: Com
   }
 }
 
-// --- source maps (just enough VLQ to map a position back) ---
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+// --- source maps ---
+/** Per generated line, segments [genCol, srcLine, srcCol] (0-based), from the map's VLQ. */
 export function decodeMappings(mappings: string): number[][][] {
-  const lines: number[][][] = [];
-  let srcLine = 0, srcCol = 0;
-  for (const lineStr of mappings.split(';')) {
-    const segs: number[][] = [];
-    let genCol = 0;
-    for (const seg of lineStr.split(',')) {
-      if (!seg) continue;
-      const vals: number[] = [];
-      let shift = 0, value = 0;
-      for (const ch of seg) {
-        const digit = B64.indexOf(ch);
-        value += (digit & 31) << shift;
-        if (digit & 32) shift += 5;
-        else {
-          vals.push(value & 1 ? -(value >>> 1) : value >>> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
-      genCol += vals[0] ?? 0;
-      if (vals.length >= 4) {
-        srcLine += vals[2]!;
-        srcCol += vals[3]!;
-        segs.push([genCol, srcLine, srcCol]);
-      }
-    }
-    lines.push(segs);
-  }
-  return lines;
+  return decode(mappings).map((segments) =>
+    segments.filter((s) => s.length >= 4).map((s) => [s[0], s[2]!, s[3]!]),
+  );
 }
 
 /** Maps a 1-based generated position to a 1-based source position. */
