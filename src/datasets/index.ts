@@ -4,7 +4,7 @@
  * Each sample is { input: [x, y], expected: [label] } (or one-hot with `oneHot`).
  */
 import { Random } from "../engine/random";
-import type { Sample } from "../engine/network";
+import type { Sample } from "../engine/types";
 
 export interface DatasetOptions {
   /** How many points. */

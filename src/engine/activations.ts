@@ -52,7 +52,7 @@ export const linear = new Activation(
 
 /**
  * The output neurons of a softmax + cross-entropy network pass their sum through;
- * the network then normalises the whole layer (see `softmax` in network.ts).
+ * the network then normalises the whole layer (see `softmax` in losses.ts).
  * Its derivative is 1 because, with cross-entropy, the error's slope with respect to
  * each output sum is already actual − expected: the softmax's own slope cancels out.
  */

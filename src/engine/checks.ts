@@ -35,6 +35,13 @@ export function notFinite(value: unknown, index: number, what: string): Error {
   return new Error(`${what} ${index} must be a finite number; received ${describe(value)}`);
 }
 
+/** Throws unless `value` is an integer of at least `min` (train's epochs and batchSize). */
+export function checkCount(name: string, value: number, min: number): void {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be an integer of at least ${min}; received ${describe(value)}`);
+  }
+}
+
 /** The message when training blows up: which step, and what to try. */
 export function diverged(step: number, what: string, trainingRate: number): Error {
   return new Error(`diverged at step ${step}: ${what}; try a smaller trainingRate than ${trainingRate}`);

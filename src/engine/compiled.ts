@@ -1,6 +1,7 @@
 import type { Activation } from "./activations";
 import { checkNumbers, checkSize, diverged, notFinite } from "./checks";
-import type { Network, Sample } from "./network";
+import type { Network } from "./network";
+import type { Sample } from "./types";
 
 /**
  * A fast path for bulk training (the playground, the digits chapter): the network's

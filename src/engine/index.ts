@@ -6,19 +6,18 @@
  */
 export { Neuron } from "./neuron";
 export { Link } from "./link";
-export {
-  Network,
-  MAX_LINKS,
-  MAX_NEURONS,
-  type NetworkOptions,
-  type NetworkJSON,
-  type Sample,
-  type TrainOptions,
-  type EpochRecord,
-  type Evaluation,
-  type LossName,
-  type InitName,
-} from "./network";
+export { Network } from "./network";
+export { MAX_LINKS, MAX_NEURONS } from "./options";
+export type {
+  NetworkOptions,
+  NetworkJSON,
+  Sample,
+  TrainOptions,
+  EpochRecord,
+  Evaluation,
+  LossName,
+  InitName,
+} from "./types";
 // Activations and datasets are exported as one object each (activations.tanh,
 // datasets.spiral(...)), so that a snippet's own `const tanh` or `const xor` never
 // collides with a name the runner puts in scope.

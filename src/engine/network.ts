@@ -3,92 +3,11 @@ import { Link } from "./link";
 import { Neuron } from "./neuron";
 import { Random } from "./random";
 import type { TraceEvent, TraceListener } from "./trace";
-import { checkNumbers, describe, diverged } from "./checks";
+import { checkCount, checkNumbers, describe, diverged } from "./checks";
 import { CompiledNetwork } from "./compiled";
-
-export type LossName = "squaredError" | "softmaxCrossEntropy";
-export type InitName = "uniform" | "xavier" | "he";
-
-export interface NetworkOptions {
-  /** Hidden layers' activation. Default "sigmoid". */
-  activation?: ActivationName;
-  /** Output layer's activation. Defaults to `activation`. Not used with softmaxCrossEntropy. */
-  outputActivation?: ActivationName;
-  /** "squaredError" (E = ½ Σ (actual − expected)², the default) or "softmaxCrossEntropy". */
-  loss?: LossName;
-  /** How far each step moves the weights. Default 0.1. */
-  trainingRate?: number;
-  /** Same seed, same weights, same run. Default 1. */
-  seed?: number;
-  /** "uniform" in ±0.5 (default), "xavier" or "he" (uniform, biases start at 0). */
-  init?: InitName;
-}
-
-export interface Sample {
-  input: readonly number[];
-  expected: readonly number[];
-}
-
-export interface TrainOptions {
-  /** Passes over the samples. Default 1. */
-  epochs?: number;
-  /** Samples whose gradients are averaged into one step. Default 1 (plain `learn`). */
-  batchSize?: number;
-  /** Shuffle (seeded) before every epoch. Default true. */
-  shuffle?: boolean;
-  /**
-   * Train on typed arrays (see CompiledNetwork): the same weights, bit for bit, about
-   * 2.5× faster on a 784-100-10 network. Ignored while a trace listener is subscribed.
-   */
-  fast?: boolean;
-  /** Called after each epoch; return false to stop early. */
-  onEpoch?: (record: EpochRecord) => void | boolean;
-}
-
-export interface EpochRecord {
-  /** 1 for the first epoch. */
-  epoch: number;
-  /** Mean error over the epoch's samples, each measured just before its step. */
-  error: number;
-  /** Total steps taken by the network so far. */
-  step: number;
-}
-
-export interface Evaluation {
-  /** Mean error per sample. */
-  error: number;
-  /**
-   * Fraction classified right, for classification only: argmax against one-hot
-   * expected values, or for one output with two labels, the nearer label.
-   */
-  accuracy?: number;
-}
-
-export interface NetworkJSON {
-  format: "lernmi-network";
-  version: 1;
-  layerSizes: number[];
-  activation: ActivationName;
-  outputActivation: ActivationName;
-  loss: LossName;
-  trainingRate: number;
-  seed: number;
-  init: InitName;
-  /** Steps taken so far. */
-  step: number;
-  /** The seeded generator's state, so shuffling continues exactly where it left off. */
-  randomState: number;
-  /** weights[l][j]: links into neuron j of layer l + 1, one per neuron of layer l, then the bias. */
-  weights: number[][][];
-}
-
-/** Readers type layer sizes by hand; refuse sizes that would freeze the page. */
-export const MAX_LINKS = 5_000_000;
-/** The same for neurons (a very deep stack of tiny layers has few links but many neurons). */
-export const MAX_NEURONS = 100_000;
-
-const LOSSES: readonly LossName[] = ["squaredError", "softmaxCrossEntropy"];
-const INITS: readonly InitName[] = ["uniform", "xavier", "he"];
+import { errorFor, softmax } from "./losses";
+import { checkLayerSizes, initRange, resolveOptions } from "./options";
+import type { EpochRecord, Evaluation, InitName, LossName, NetworkJSON, NetworkOptions, Sample, TrainOptions } from "./types";
 
 /**
  * Layers of Neurons joined by Links, every neuron of one layer to every neuron of the
@@ -370,19 +289,11 @@ export class Network {
       const layer = layers[l];
       for (let j = 0; j < layer.length; j++) layer[j].activate();
     }
-    if (this.loss === "softmaxCrossEntropy") this.softmax();
-  }
-
-  /** Turns the output sums into probabilities: exp(sum) / Σ exp(sum), computed stably. */
-  private softmax(): void {
-    const outputs = this.outputs;
-    let max = -Infinity;
-    for (const neuron of outputs) max = Math.max(max, neuron.sum);
-    let total = 0;
-    for (const neuron of outputs) total += Math.exp(neuron.sum - max);
-    for (const neuron of outputs) neuron.value = Math.exp(neuron.sum - max) / total;
-    if (this.listeners.length > 0) {
-      this.dispatch({ type: "softmax", neurons: outputs, values: outputs.map((n) => n.value) });
+    if (this.loss === "softmaxCrossEntropy") {
+      // The output layer's values become probabilities (see losses.ts).
+      const outputs = this.outputs;
+      softmax(outputs);
+      if (trace !== null) trace({ type: "softmax", neurons: outputs, values: outputs.map((n) => n.value) });
     }
   }
 
@@ -467,107 +378,6 @@ export class Network {
     const trace = this.listeners.length > 0 ? this.dispatch : null;
     for (const layer of this.layers) for (const neuron of layer) neuron.trace = trace;
     for (const bias of this.biases) bias.trace = trace;
-  }
-}
-
-/** E for the output layer's current values. */
-function errorFor(loss: LossName, outputs: readonly Neuron[], expected: readonly number[]): number {
-  let error = 0;
-  if (loss === "squaredError") {
-    // E = ½ Σ (actual − expected)²
-    for (let i = 0; i < outputs.length; i++) {
-      const difference = outputs[i].value - expected[i];
-      error += difference * difference;
-    }
-    return error / 2;
-  }
-  // Cross-entropy E = −Σ expected × log(softmax), with log(softmax) = sum − log Σ exp(sum).
-  let max = -Infinity;
-  for (const neuron of outputs) max = Math.max(max, neuron.sum);
-  let total = 0;
-  for (const neuron of outputs) total += Math.exp(neuron.sum - max);
-  const logTotal = Math.log(total);
-  for (let i = 0; i < outputs.length; i++) {
-    if (expected[i] !== 0) error -= expected[i] * (outputs[i].sum - max - logTotal);
-  }
-  return error;
-}
-
-/** Fills in the defaults and refuses unknown names, saying what is known. */
-function resolveOptions(options: NetworkOptions): Required<NetworkOptions> {
-  const activation = options.activation ?? "sigmoid";
-  const outputActivation = options.outputActivation ?? activation;
-  const loss = options.loss ?? "squaredError";
-  const init = options.init ?? "uniform";
-  const trainingRate = options.trainingRate ?? 0.1;
-  const seed = options.seed ?? 1;
-  activationByName(activation);
-  activationByName(outputActivation);
-  if (!LOSSES.includes(loss)) {
-    throw new Error(`unknown loss "${String(loss)}"; expected one of "squaredError", "softmaxCrossEntropy"`);
-  }
-  if (!INITS.includes(init)) {
-    throw new Error(`unknown init "${String(init)}"; expected one of "uniform", "xavier", "he"`);
-  }
-  if (loss === "softmaxCrossEntropy" && options.outputActivation !== undefined) {
-    throw new Error(
-      `outputActivation must be left out with loss "softmaxCrossEntropy" (the output layer is a softmax); received "${outputActivation}"`,
-    );
-  }
-  checkTrainingRate(trainingRate);
-  if (typeof seed !== "number" || !Number.isFinite(seed)) {
-    throw new Error(`seed must be a finite number; received ${describe(seed)}`);
-  }
-  return { activation, outputActivation, loss, trainingRate, seed, init };
-}
-
-function initRange(init: InitName, fanIn: number, fanOut: number): [number, number] {
-  if (init === "xavier") {
-    const limit = Math.sqrt(6 / (fanIn + fanOut));
-    return [-limit, limit];
-  }
-  if (init === "he") {
-    const limit = Math.sqrt(6 / fanIn);
-    return [-limit, limit];
-  }
-  return [-0.5, 0.5];
-}
-
-function checkLayerSizes(layerSizes: readonly number[]): void {
-  if (!Array.isArray(layerSizes) || layerSizes.length < 2) {
-    throw new Error(
-      `expected layer sizes as an array of at least 2 positive integers, e.g. [2, 3, 1]; received ${describe(layerSizes)}`,
-    );
-  }
-  layerSizes.forEach((size, l) => {
-    if (typeof size !== "number" || !Number.isInteger(size) || size < 1) {
-      throw new Error(`layer ${l} size must be a positive integer; received ${describe(size)}`);
-    }
-  });
-  let links = 0;
-  for (let l = 1; l < layerSizes.length; l++) links += (layerSizes[l - 1] + 1) * layerSizes[l];
-  const neurons = layerSizes.reduce((total, size) => total + size, 0);
-  if (neurons > MAX_NEURONS) {
-    throw new Error(
-      `network too large: layer sizes need ${neurons.toLocaleString("en-US")} neurons; expected at most ${MAX_NEURONS.toLocaleString("en-US")}`,
-    );
-  }
-  if (links > MAX_LINKS) {
-    throw new Error(
-      `network too large: layer sizes [${layerSizes.join(", ")}] need ${links.toLocaleString("en-US")} links; expected at most ${MAX_LINKS.toLocaleString("en-US")}`,
-    );
-  }
-}
-
-function checkTrainingRate(rate: number): void {
-  if (typeof rate !== "number" || !Number.isFinite(rate) || rate <= 0) {
-    throw new Error(`trainingRate must be a positive finite number; received ${describe(rate)}`);
-  }
-}
-
-function checkCount(name: string, value: number, min: number): void {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
-    throw new Error(`${name} must be an integer of at least ${min}; received ${describe(value)}`);
   }
 }
 
