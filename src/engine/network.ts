@@ -22,6 +22,7 @@ export class Network {
   /** Every link, layer by layer, neuron by neuron, the bias link last for each neuron. */
   readonly links: Link[];
   readonly activation: ActivationName;
+  /** The output layer's activation; with softmaxCrossEntropy it is unused (the output layer is a softmax). */
   readonly outputActivation: ActivationName;
   readonly loss: LossName;
   trainingRate: number;
@@ -224,7 +225,8 @@ export class Network {
       version: 1,
       layerSizes: this.layerSizes.slice(),
       activation: this.activation,
-      outputActivation: this.outputActivation,
+      // A softmax output layer has no activation of its own to record.
+      ...(this.loss === "softmaxCrossEntropy" ? {} : { outputActivation: this.outputActivation }),
       loss: this.loss,
       trainingRate: this.trainingRate,
       seed: this.seed,

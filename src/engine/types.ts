@@ -64,7 +64,12 @@ export interface NetworkJSON {
   version: 1;
   layerSizes: number[];
   activation: ActivationName;
-  outputActivation: ActivationName;
+  /**
+   * The output layer's activation. Left out with loss "softmaxCrossEntropy", whose
+   * output layer is a softmax (files saved before this was left out hold the hidden
+   * activation there; `fromJSON` ignores it).
+   */
+  outputActivation?: ActivationName;
   loss: LossName;
   trainingRate: number;
   seed: number;

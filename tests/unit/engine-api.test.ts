@@ -91,9 +91,34 @@ describe("JSON", () => {
     expect(copy.toJSON()).toEqual(net.toJSON());
   });
 
-  it("round-trips a softmax + cross-entropy network", () => {
-    const net = new Network([2, 3, 3], { activation: "tanh", loss: "softmaxCrossEntropy", seed: 4 });
-    expect(Network.fromJSON(net.toJSON()).toJSON()).toEqual(net.toJSON());
+  it("round-trips a softmax + cross-entropy network, recording no output activation", () => {
+    const samples = datasets.circle({ count: 30, seed: 6, oneHot: true });
+    const net = new Network([2, 3, 2], { activation: "tanh", loss: "softmaxCrossEntropy", seed: 4 });
+    net.train(samples, { epochs: 2 });
+    const json = net.toJSON();
+    expect("outputActivation" in json).toBe(false);
+    expect(JSON.stringify(net)).not.toContain("outputActivation");
+    const copy = Network.fromJSON(JSON.stringify(net));
+    expect(copy.toJSON()).toEqual(json);
+    expect(Object.keys(copy.toJSON())).toEqual(Object.keys(json));
+    for (const { input } of samples) expect(copy.propagate(input)).toEqual(net.propagate(input));
+    net.train(samples, { epochs: 2 });
+    copy.train(samples, { epochs: 2 });
+    expect(copy.toJSON()).toEqual(net.toJSON());
+  });
+
+  it("still reads softmax networks saved with the hidden activation as outputActivation", () => {
+    const net = new Network([2, 3, 2], { activation: "tanh", loss: "softmaxCrossEntropy", seed: 4 });
+    const old = { ...net.toJSON(), outputActivation: "tanh" as const };
+    const copy = Network.fromJSON(JSON.stringify(old));
+    expect(copy.toJSON()).toEqual(net.toJSON());
+    expect(copy.propagate([0.3, -0.2])).toEqual(net.propagate([0.3, -0.2]));
+  });
+
+  it("keeps recording the output activation of a squared-error network", () => {
+    const json = new Network([2, 3, 1], { activation: "tanh", outputActivation: "sigmoid" }).toJSON();
+    expect(json.outputActivation).toBe("sigmoid");
+    expect(new Network([2, 1], { activation: "relu" }).toJSON().outputActivation).toBe("relu");
   });
 
   it("refuses JSON of the wrong shape, naming what it expected", () => {

@@ -38,7 +38,7 @@ export function referencePass(json: NetworkJSON, weights: number[][][], input: r
       const error = -expected.reduce((t, y, i) => t + y * (z[i] - logTotal), 0);
       return { error, outputs, sums };
     }
-    values = z.map(f[last ? json.outputActivation : json.activation]);
+    values = z.map(f[last ? (json.outputActivation ?? json.activation) : json.activation]);
   }
   const error = 0.5 * values.reduce((t, a, i) => t + (a - expected[i]) ** 2, 0);
   return { error, outputs: values, sums };
