@@ -208,6 +208,10 @@ describe('editor completions', () => {
       expect(things.some((t) => n.label in t), n.label).toBe(true);
     }
   });
+  test('the activation entry names every activation the engine knows', () => {
+    const info = ENGINE_NAMES.find((n) => n.label === 'activation')!.info;
+    for (const name of engine.activationNames) expect(info, name).toContain(`"${name}"`);
+  });
 });
 
 describe('snippet checker', () => {
