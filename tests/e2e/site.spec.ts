@@ -158,7 +158,6 @@ test('the theme is applied before first paint (no flash)', async ({ page }) => {
 });
 
 test('print keeps the text, math and code and drops the navigation', async ({ page }) => {
-  test.skip(chapters.length === 0, 'no chapters');
   await page.goto(chapters[0].path);
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   for (const sel of ['.site-header', '.sidebar', '.toc', '.chapter-end']) {
@@ -174,7 +173,6 @@ test('print keeps the text, math and code and drops the navigation', async ({ pa
 });
 
 test.describe('chapter navigation', () => {
-  test.skip(chapters.length === 0, 'no chapters');
 
   test('sidebar marks the current chapter and remembers finished ones; prev/next link the chapters', async ({ page }) => {
     const first = chapters[0];
