@@ -33,16 +33,13 @@ function store(): Storage | null {
 
 export function loadEdit(key: string): SavedEdit | null {
   try {
-    const raw = store()?.getItem(key);
-    if (!raw) return null;
-    const v = JSON.parse(raw) as Partial<SavedEdit>;
-    if (typeof v.code !== 'string' || typeof v.t !== 'number') return null;
-    return { code: v.code, t: v.t };
+    return parseEdit(store()?.getItem(key) ?? null);
   } catch {
     return null;
   }
 }
 
+/** A saved edit from its stored text (also what a `storage` event from another tab carries). */
 export function parseEdit(raw: string | null): SavedEdit | null {
   if (!raw) return null;
   try {
