@@ -12,7 +12,7 @@ import remarkMath from 'remark-math';
 import { collectRunnable, type MdNode, type ParsedSnippet } from './parse';
 import { execute, joinSource } from './execute';
 import { entryText } from './format';
-import type { OutputEntry } from './protocol';
+import { LIMITS, type OutputEntry } from './protocol';
 import { SNIPPET_GLOBALS_DTS } from './globals';
 
 export interface SnippetCase {
@@ -118,7 +118,7 @@ export async function runSnippetCase(c: SnippetCase, engine: unknown): Promise<R
     modules: { lernmi: engine },
     setup: c.snippet.setup || undefined,
     emit: (e) => out.push(e),
-    invoke: invokeWithTimeout((c.snippet.timeout ?? 5) * 1000),
+    invoke: invokeWithTimeout((c.snippet.timeout ?? LIMITS.timeLimitSeconds) * 1000),
   });
   const output = out.map(entryText).join('\n');
   const problems: string[] = [];

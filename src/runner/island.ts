@@ -1,6 +1,7 @@
 // <lernmi-snippet>: the small custom element behind every runnable snippet. It is all
 // the JavaScript a chapter loads up front; the runner (worker pool, renderer), the editor
 // (CodeMirror) and lz-string load with dynamic import() on first use.
+import { LIMITS } from './protocol';
 import { clearEdit, loadEdit, parseEdit, saveEdit, setRunning, storageKey, wasRunning } from './storage';
 
 type Session = typeof import('./session');
@@ -9,14 +10,13 @@ type Editor = import('./editor').SnippetEditor;
 let sessionP: Promise<Session> | undefined;
 const session = () => (sessionP ??= import('./session'));
 const SHARE_PREFIX = 'share-';
-const MAX_SHARED = 50_000;
 
 class LernmiSnippet extends HTMLElement {
   private original = '';
   private setup = '';
   private key = '';
   private storeKey = '';
-  private timeout = 5;
+  private timeout: number = LIMITS.timeLimitSeconds;
   private code = '';
   private origin: 'original' | 'edited' | 'shared' = 'original';
   private savedT = 0;
@@ -36,7 +36,7 @@ class LernmiSnippet extends HTMLElement {
     this.original = d.code ?? '';
     this.setup = d.setup ?? '';
     this.key = d.key ?? 's';
-    this.timeout = Number(d.timeout) || 5;
+    this.timeout = Number(d.timeout) || LIMITS.timeLimitSeconds;
     this.code = this.original;
     this.storeKey = storageKey(d.chapter ?? location.pathname, this.key, this.original, this.setup);
 
@@ -124,14 +124,14 @@ class LernmiSnippet extends HTMLElement {
   private async openShared(encoded: string) {
     let code: string | null = null;
     try {
-      if (encoded.length <= MAX_SHARED * 2) {
+      if (encoded.length <= LIMITS.maxSharedChars * 2) {
         const { decompressFromEncodedURIComponent } = await import('lz-string');
         code = decompressFromEncodedURIComponent(encoded);
       }
     } catch {
       code = null;
     }
-    if (!code || code.length > MAX_SHARED) {
+    if (!code || code.length > LIMITS.maxSharedChars) {
       this.notice('The code in this link could not be read (it is damaged or too long), so the original snippet is shown.');
       return;
     }
@@ -144,8 +144,8 @@ class LernmiSnippet extends HTMLElement {
     try {
       const { compressToEncodedURIComponent } = await import('lz-string');
       const code = this.currentCode();
-      if (code.length > MAX_SHARED) {
-        this.status(`Too long to share as a link (over ${MAX_SHARED / 1000} KB).`);
+      if (code.length > LIMITS.maxSharedChars) {
+        this.status(`Too long to share as a link (over ${LIMITS.maxSharedChars / 1000} KB).`);
         return;
       }
       const url = `${location.origin}${location.pathname}${location.search}#${SHARE_PREFIX}${this.key}=${compressToEncodedURIComponent(code)}`;
