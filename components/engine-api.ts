@@ -60,25 +60,26 @@ export function readEngineApi(entry: string): ApiExport[] | null {
       }
       const instance = checker.getDeclaredTypeOfSymbol(sym);
       const seen = new Set<string>();
-      const add = (m: ts.Symbol, isStatic: boolean, type: ts.Type) => {
+      const add = (m: ts.Symbol, isStatic: boolean) => {
         const d = m.valueDeclaration ?? m.declarations?.[0];
-        if (!d || hidden(m, d) || m.name === 'prototype' || seen.has((isStatic ? 'static ' : '') + m.name)) return;
-        seen.add((isStatic ? 'static ' : '') + m.name);
+        const key = (isStatic ? 'static ' : '') + m.name;
+        if (!d || hidden(m, d) || m.name === 'prototype' || seen.has(key)) return;
+        seen.add(key);
+        const qualified = `${isStatic ? `${exported.name}.` : ''}${m.name}`;
         const t = checker.getTypeOfSymbolAtLocation(m, d);
         const calls = t.getCallSignatures();
         if (m.flags & ts.SymbolFlags.Method && calls.length) {
           for (const s of calls) {
-            item.members.push({ name: m.name, kind: isStatic ? 'static method' : 'method', signature: `${isStatic ? `${exported.name}.` : ''}${m.name}${sig(s)}`, doc: doc(m) });
+            item.members.push({ name: m.name, kind: isStatic ? 'static method' : 'method', signature: `${qualified}${sig(s)}`, doc: doc(m) });
           }
         } else {
-          const readonly = d && ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Readonly ? 'readonly ' : '';
+          const readonly = ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Readonly ? 'readonly ' : '';
           const kind = m.flags & ts.SymbolFlags.GetAccessor ? 'getter' : isStatic ? 'static property' : 'property';
-          item.members.push({ name: m.name, kind, signature: `${readonly}${isStatic ? `${exported.name}.` : ''}${m.name}: ${checker.typeToString(t, undefined, flags)}`, doc: doc(m) });
+          item.members.push({ name: m.name, kind, signature: `${readonly}${qualified}: ${checker.typeToString(t, undefined, flags)}`, doc: doc(m) });
         }
-        void type;
       };
-      for (const m of checker.getPropertiesOfType(instance)) add(m, false, instance);
-      for (const m of checker.getPropertiesOfType(classType)) add(m, true, classType);
+      for (const m of checker.getPropertiesOfType(instance)) add(m, false);
+      for (const m of checker.getPropertiesOfType(classType)) add(m, true);
     } else if (ts.isFunctionDeclaration(decl)) {
       item.kind = 'function';
       const t = checker.getTypeOfSymbolAtLocation(sym, decl);
