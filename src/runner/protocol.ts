@@ -82,3 +82,14 @@ export const LIMITS = {
   /** decoded characters accepted from a shared link */
   maxSharedChars: 50_000,
 } as const;
+
+/** How many of `LIMITS.maxLines` an entry uses: its text lines, a table's rows, ~10 for a figure. */
+export function entryLines(e: OutputEntry): number {
+  if (e.kind === 'log' || e.kind === 'notice') {
+    let n = 1;
+    for (let i = e.text.indexOf('\n'); i !== -1; i = e.text.indexOf('\n', i + 1)) n++;
+    return n;
+  }
+  if (e.kind === 'table') return e.rows.length + 1;
+  return 10; // a figure counts as a few lines
+}

@@ -1,6 +1,6 @@
 // Renders a run's output into the page: text nodes and SVG built element by element.
 // Reader data never goes through innerHTML, so `<img onerror=…>` in output is just text.
-import { LIMITS, type Dropped, type OutputEntry } from './protocol';
+import { LIMITS, entryLines, type Dropped, type OutputEntry } from './protocol';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -183,7 +183,7 @@ export function renderEntry(e: OutputEntry, width?: number): HTMLElement {
 
 /**
  * Appends output to a log element at most once per animation frame, and enforces the
- * same caps as the worker (a second line of defence).
+ * worker's line cap again, counted the same way (a second line of defence).
  */
 export class OutputView {
   private pending: OutputEntry[] = [];
@@ -204,7 +204,7 @@ export class OutputView {
   push(entries: OutputEntry[]) {
     for (const e of entries) {
       if (this.lines >= LIMITS.maxLines) { this.dropped++; continue; }
-      this.lines += e.kind === 'table' ? e.rows.length + 1 : 1;
+      this.lines += entryLines(e);
       this.pending.push(e);
     }
     if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());

@@ -4,7 +4,7 @@
 // costs the page at most 20 small messages a second and 1,000 lines in total.
 import * as engine from '../engine/index';
 import { execute, toRunError } from './execute';
-import { LIMITS, type Dropped, type HostToWorker, type OutputEntry, type RunError, type WorkerToHost } from './protocol';
+import { LIMITS, entryLines, type Dropped, type HostToWorker, type OutputEntry, type RunError, type WorkerToHost } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -74,16 +74,6 @@ function entrySize(e: OutputEntry): number {
     case 'network':
       return e.links.length * 24;
   }
-}
-
-function entryLines(e: OutputEntry): number {
-  if (e.kind === 'log' || e.kind === 'notice') {
-    let n = 1;
-    for (let i = e.text.indexOf('\n'); i !== -1; i = e.text.indexOf('\n', i + 1)) n++;
-    return n;
-  }
-  if (e.kind === 'table') return e.rows.length + 1;
-  return 10; // a figure counts as a few lines
 }
 
 let current = 0;
