@@ -166,8 +166,3 @@ export function run(code: string, opts: { setup?: string; timeLimitSeconds?: num
     stop: () => finish(job, { status: 'stopped', ms: performance.now() - job.t0 }),
   };
 }
-
-/** For tests: how many workers exist now. */
-export function workerCount() {
-  return slots.length;
-}
