@@ -28,6 +28,22 @@ export function setFinished(id: string, finished: boolean): void {
   document.dispatchEvent(new CustomEvent(EVENT));
 }
 
+/**
+ * Marks a chapter's list item finished or not: `data-finished` for the ✓ styling, and
+ * " (finished)" in its link for screen readers (the ✓ itself is aria-hidden).
+ */
+export function showFinished(item: HTMLElement, finished: boolean): void {
+  item.toggleAttribute('data-finished', finished);
+  const a = item.querySelector('a');
+  let note = a?.querySelector('.sr-only');
+  if (finished && a && !note) {
+    note = document.createElement('span');
+    note.className = 'sr-only';
+    note.textContent = ' (finished)';
+    a.append(note);
+  } else if (!finished && note) note.remove();
+}
+
 export function onFinishedChange(fn: () => void): void {
   document.addEventListener(EVENT, fn);
   window.addEventListener('storage', (e) => {
