@@ -31,15 +31,12 @@ function ctorName(v: object): string {
   }
 }
 
-function isNeuronArrayArray(v: unknown): v is unknown[][] {
-  return Array.isArray(v) && v.every((l) => Array.isArray(l));
-}
-
 /** Duck-typed engine Network: layers of neurons, a list of links, and propagate(). */
 export function isNetwork(v: unknown): v is { layers: unknown[][]; links: unknown[] } {
   if (!v || typeof v !== 'object') return false;
   const o = v as AnyObj;
-  return isNeuronArrayArray(o.layers) && Array.isArray(o.links) && typeof o.propagate === 'function';
+  const layers = o.layers;
+  return Array.isArray(layers) && layers.every(Array.isArray) && Array.isArray(o.links) && typeof o.propagate === 'function';
 }
 
 export function isLink(v: unknown): v is { weight: number; from: unknown; to: unknown } {
@@ -49,9 +46,7 @@ export function isLink(v: unknown): v is { weight: number; from: unknown; to: un
 }
 
 export function isNeuron(v: unknown): boolean {
-  if (!v || typeof v !== 'object') return false;
-  if (ctorName(v) === 'Neuron') return true;
-  return false;
+  return !!v && typeof v === 'object' && ctorName(v) === 'Neuron';
 }
 
 function neuronLabel(n: unknown): string {
@@ -114,9 +109,7 @@ function describeNetwork(net: { layers: unknown[][]; links: unknown[] }): string
 
 /** Readable text for any value. Strings at the top level print as they are. */
 export function formatValue(v: unknown, topLevel = true): string {
-  const seen = new Set<unknown>();
-  const out = fmt(v, 0, seen, topLevel);
-  return out;
+  return fmt(v, 0, new Set(), topLevel);
 }
 
 function quote(s: string): string {
@@ -211,10 +204,12 @@ export function tableEntry(data: unknown, columnsWanted?: string[], title?: stri
   const entries: [string, unknown][] = Array.isArray(data)
     ? data.slice(0, LIMITS.maxLines).map((r, i) => [String(i), r])
     : Object.entries(data).slice(0, LIMITS.maxLines);
+  // A row is spread into columns when it is a plain record; anything else goes in "Values".
+  const isRecord = (row: unknown): row is AnyObj => !!row && typeof row === 'object' && !isNetwork(row) && !isLink(row);
   const cols: string[] = [];
   let hasValues = false;
   for (const [, row] of entries) {
-    if (row && typeof row === 'object' && !isNetwork(row) && !isLink(row)) {
+    if (isRecord(row)) {
       for (const k of Object.keys(row)) if (!cols.includes(k) && cols.length < 20) cols.push(k);
     } else hasValues = true;
   }
@@ -222,8 +217,8 @@ export function tableEntry(data: unknown, columnsWanted?: string[], title?: stri
   const header = ['(index)', ...columns, ...(hasValues ? ['Values'] : [])];
   const rows = entries.map(([k, row]) => {
     const r = [k];
-    const isObj = row && typeof row === 'object' && !isNetwork(row) && !isLink(row);
-    for (const c of columns) r.push(isObj && c in (row as object) ? cell((row as AnyObj)[c]) : '');
+    const isObj = isRecord(row);
+    for (const c of columns) r.push(isObj && c in row ? cell(row[c]) : '');
     if (hasValues) r.push(isObj ? '' : cell(row));
     return r;
   });
