@@ -5,7 +5,8 @@ import { execute } from './execute';
 import { entryText, formatValue } from './format';
 import type { OutputEntry } from './protocol';
 
-const ENGINE_NAMES = Object.keys(engine).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k));
+/** Hidden setup that puts every engine export in scope, for code that imports nothing. */
+const ENGINE_IN_SCOPE = `const { ${Object.keys(engine).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k)).join(', ')} } = require("lernmi");`;
 
 /** A bare expression (no statements, no imports)? Then its value is what we print. */
 function isExpression(code: string): boolean {
@@ -26,7 +27,7 @@ export interface ComputedOptions {
 export async function computeText(code: string, opts: ComputedOptions = {}): Promise<string> {
   const src = isExpression(code) ? `export default (${code});` : code;
   const hasImport = /^\s*import\s/m.test(src);
-  const setup = hasImport ? undefined : `const { ${ENGINE_NAMES.join(', ')} } = require("lernmi");`;
+  const setup = hasImport ? undefined : ENGINE_IN_SCOPE;
   const out: OutputEntry[] = [];
   const r = await execute(src, { modules: { lernmi: engine }, setup, emit: (e) => out.push(e) });
   if (!r.ok) {

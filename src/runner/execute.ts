@@ -109,7 +109,7 @@ export function errorPosition(err: unknown, c: Compiled): SourcePosition | undef
 }
 
 export function toRunError(err: unknown, c: Compiled | undefined, phase: 'syntax' | 'runtime' = 'runtime'): RunError {
-  let name = 'Error', message = String(err);
+  let name: string, message: string;
   if (err && typeof err === 'object') {
     const e = err as { name?: unknown; message?: unknown };
     name = typeof e.name === 'string' ? e.name : 'Error';
