@@ -1,4 +1,3 @@
 export function findChromium(): { path: string; source: string } | null;
 export function chromiumPath(): string | null;
-export function playwrightChromium(): string | null;
 export const chromiumFlags: string[];

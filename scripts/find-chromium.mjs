@@ -25,7 +25,7 @@ function onPath(name) {
   return null;
 }
 
-export function playwrightChromium() {
+function playwrightChromium() {
   try {
     const { chromium } = require('playwright-core');
     const p = chromium.executablePath();
