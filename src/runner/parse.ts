@@ -82,11 +82,12 @@ export function splitHidden(value: string): { setup: string; code: string } {
   const visible: string[] = [];
   let inBlock = false;
   let seenVisible = false;
+  const misplaced = (i: number) => new SnippetError(`line ${i + 1} of the snippet: hidden lines must come before the visible code`);
   for (const [i, line] of lines.entries()) {
     const t = line.trim();
     if (/^\/\/\s*@hide-start\b/.test(t)) {
       inBlock = true;
-      if (seenVisible) throw new SnippetError(`line ${i + 1} of the snippet: hidden lines must come before the visible code`);
+      if (seenVisible) throw misplaced(i);
       setup.push(''); // keep line numbers of the setup stable
       continue;
     }
@@ -97,7 +98,7 @@ export function splitHidden(value: string): { setup: string; code: string } {
     }
     const hidden = inBlock || /\/\/\s*@hide\s*$/.test(line);
     if (hidden) {
-      if (seenVisible) throw new SnippetError(`line ${i + 1} of the snippet: hidden lines must come before the visible code`);
+      if (seenVisible) throw misplaced(i);
       setup.push(line.replace(/\s*\/\/\s*@hide\s*$/, ''));
     } else {
       seenVisible = true;
@@ -108,7 +109,11 @@ export function splitHidden(value: string): { setup: string; code: string } {
   return { setup: setup.length ? setup.join('\n') : '', code: visible.join('\n') };
 }
 
-export function parseSnippetNode(node: MdNode, index: number, next?: MdNode): ParsedSnippet {
+/**
+ * Reads one runnable block. `next` is its next sibling: an ```output block there becomes
+ * the expected output unless the meta gives `expect="…"`; `consumedOutput` says it did.
+ */
+export function parseSnippetNode(node: MdNode, index: number, next?: MdNode): { snippet: ParsedSnippet; consumedOutput: boolean } {
   const meta = parseMetaString(node.meta ?? '');
   const str = (k: string) => {
     const v = meta.get(k);
@@ -131,13 +136,14 @@ export function parseSnippetNode(node: MdNode, index: number, next?: MdNode): Pa
   }
   s.key = s.id ?? `s${index + 1}`;
   const expect = str('expect');
+  const consumedOutput = expect === undefined && next?.type === 'code' && next.lang === 'output';
   if (expect !== undefined) s.expect = expect;
-  else if (next && next.type === 'code' && next.lang === 'output') s.expect = next.value ?? '';
+  else if (consumedOutput) s.expect = next.value ?? '';
   if (node.position) {
     s.line = node.position.start.line;
     s.codeLine = node.position.start.line + 1;
   }
-  return s;
+  return { snippet: s, consumedOutput };
 }
 
 export interface Found {
@@ -158,16 +164,14 @@ export function collectRunnable(tree: MdNode, fileLabel = 'chapter'): Found[] {
     for (let i = 0; i < kids.length; i++) {
       const node = kids[i]!;
       if (isRunnable(node)) {
-        const next = kids[i + 1];
-        let snippet: ParsedSnippet;
+        let parsed: ReturnType<typeof parseSnippetNode>;
         try {
-          snippet = parseSnippetNode(node, found.length, next);
+          parsed = parseSnippetNode(node, found.length, kids[i + 1]);
         } catch (e) {
           const line = node.position?.start.line;
           throw new SnippetError(`${fileLabel}${line ? `:${line}` : ''}: runnable snippet: ${(e as Error).message}`);
         }
-        const consumedOutput = !!next && next.type === 'code' && next.lang === 'output' && !parseMetaString(node.meta ?? '').has('expect');
-        found.push({ snippet, node, parent, at: i, consumedOutput });
+        found.push({ ...parsed, node, parent, at: i });
       } else if (node.children) walk(node);
     }
   };
