@@ -17,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { chromiumPath } from '../scripts/find-chromium.mjs';
+import { chromiumFlags, chromiumPath } from '../scripts/find-chromium.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -88,7 +88,7 @@ async function main() {
   const { url, close } = await serve();
   const browser = await chromium.launch({
     executablePath: chromiumPath() ?? undefined,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: chromiumFlags,
   });
   const context = await browser.newContext();
   const page = `${url}/test/runner/`;
