@@ -9,7 +9,6 @@ type Editor = import('./editor').SnippetEditor;
 
 let sessionP: Promise<Session> | undefined;
 const session = () => (sessionP ??= import('./session'));
-const SHARE_PREFIX = 'share-';
 
 class LernmiSnippet extends HTMLElement {
   private original = '';
@@ -74,11 +73,15 @@ class LernmiSnippet extends HTMLElement {
     });
   }
 
-  /** Opens the code of a share link (#share-<key>=…) meant for this snippet, if any. */
+  /** A share link's hash for this snippet is `#share-<key>=<compressed code>`. */
+  private get shareHash() {
+    return `#share-${this.key}=`;
+  }
+
+  /** Opens the code of a share link meant for this snippet, if the page's hash is one. */
   private checkHash(): boolean {
-    const hash = location.hash.slice(1);
-    if (!hash.startsWith(`${SHARE_PREFIX}${this.key}=`)) return false;
-    void this.openShared(hash.slice(SHARE_PREFIX.length + this.key.length + 1));
+    if (!location.hash.startsWith(this.shareHash)) return false;
+    void this.openShared(location.hash.slice(this.shareHash.length));
     return true;
   }
 
@@ -148,7 +151,7 @@ class LernmiSnippet extends HTMLElement {
         this.status(`Too long to share as a link (over ${LIMITS.maxSharedChars / 1000} KB).`);
         return;
       }
-      const url = `${location.origin}${location.pathname}${location.search}#${SHARE_PREFIX}${this.key}=${compressToEncodedURIComponent(code)}`;
+      const url = `${location.origin}${location.pathname}${location.search}${this.shareHash}${compressToEncodedURIComponent(code)}`;
       this.dataset.link = url;
       try {
         await navigator.clipboard.writeText(url);
@@ -242,7 +245,7 @@ class LernmiSnippet extends HTMLElement {
     clearEdit(this.storeKey);
     this.savedT = Date.now();
     this.setCode(this.original, 'original');
-    if (location.hash.startsWith(`#${SHARE_PREFIX}${this.key}=`)) history.replaceState(history.state, '', location.pathname + location.search);
+    if (location.hash.startsWith(this.shareHash)) history.replaceState(history.state, '', location.pathname + location.search);
     this.notice('');
     this.status('Back to the original code.');
   }
