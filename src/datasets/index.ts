@@ -25,10 +25,27 @@ function label(positive: boolean, options: DatasetOptions): number[] {
   return [positive ? pos : negative];
 }
 
-function checkCount(count: number, name: string): void {
+/**
+ * `count` seeded samples (default 200): `draw` gives the i-th point and its class, using
+ * `random` in a fixed order so the same options always give the same points.
+ */
+function sampled(
+  name: string,
+  options: DatasetOptions,
+  draw: (i: number, random: Random, noise: number) => { input: number[]; positive: boolean },
+): Sample[] {
+  const count = options.count ?? 200;
   if (!Number.isInteger(count) || count < 1) {
     throw new Error(`${name}: count must be a positive integer; received ${String(count)}`);
   }
+  const random = new Random(options.seed ?? 1);
+  const noise = options.noise ?? 0;
+  const samples: Sample[] = [];
+  for (let i = 0; i < count; i++) {
+    const { input, positive } = draw(i, random, noise);
+    samples.push({ input, expected: label(positive, options) });
+  }
+  return samples;
 }
 
 /**
@@ -44,78 +61,49 @@ export function xor(options: DatasetOptions = {}): Sample[] {
       [1, 1],
     ].map(([a, b]) => ({ input: [a, b], expected: label((a ^ b) === 1, options) }));
   }
-  checkCount(options.count, "xor");
-  const random = new Random(options.seed ?? 1);
-  const noise = options.noise ?? 0;
-  const samples: Sample[] = [];
-  for (let i = 0; i < options.count; i++) {
+  return sampled("xor", options, (_, random, noise) => {
     const x = random.uniform(-1, 1);
     const y = random.uniform(-1, 1);
     // Keep points off the axes so the class is clear.
     const px = x + (x > 0 ? 0.05 : -0.05);
     const py = y + (y > 0 ? 0.05 : -0.05);
-    samples.push({
-      input: [px + noise * random.normal(), py + noise * random.normal()],
-      expected: label(px * py < 0, options),
-    });
-  }
-  return samples;
+    return { input: [px + noise * random.normal(), py + noise * random.normal()], positive: px * py < 0 };
+  });
 }
 
 /** Two circles: an inner disc (positive) inside a ring (negative). */
 export function circle(options: DatasetOptions = {}): Sample[] {
-  const count = options.count ?? 200;
-  checkCount(count, "circle");
-  const random = new Random(options.seed ?? 1);
-  const noise = options.noise ?? 0;
-  const samples: Sample[] = [];
-  for (let i = 0; i < count; i++) {
+  return sampled("circle", options, (i, random, noise) => {
     const inside = i % 2 === 0;
     const radius = inside ? random.uniform(0, 0.5) : random.uniform(0.7, 1);
     const angle = random.uniform(0, 2 * Math.PI);
-    samples.push({
+    return {
       input: [radius * Math.sin(angle) + noise * random.normal(), radius * Math.cos(angle) + noise * random.normal()],
-      expected: label(inside, options),
-    });
-  }
-  return samples;
+      positive: inside,
+    };
+  });
 }
 
 /** Two Gaussian clouds, centred at (0.5, 0.5) (positive) and (-0.5, -0.5) (negative). */
 export function gauss(options: DatasetOptions = {}): Sample[] {
-  const count = options.count ?? 200;
-  checkCount(count, "gauss");
-  const random = new Random(options.seed ?? 1);
-  const spread = 0.25 + (options.noise ?? 0);
-  const samples: Sample[] = [];
-  for (let i = 0; i < count; i++) {
+  return sampled("gauss", options, (i, random, noise) => {
     const positive = i % 2 === 0;
     const centre = positive ? 0.5 : -0.5;
-    samples.push({
-      input: [centre + spread * random.normal(), centre + spread * random.normal()],
-      expected: label(positive, options),
-    });
-  }
-  return samples;
+    const spread = 0.25 + noise;
+    return { input: [centre + spread * random.normal(), centre + spread * random.normal()], positive };
+  });
 }
 
 /** Two interleaved spirals, each turning 1.75 times around the origin. */
 export function spiral(options: DatasetOptions = {}): Sample[] {
-  const count = options.count ?? 200;
-  checkCount(count, "spiral");
-  const random = new Random(options.seed ?? 1);
-  const noise = options.noise ?? 0;
-  const half = Math.ceil(count / 2);
-  const samples: Sample[] = [];
-  for (let i = 0; i < count; i++) {
+  const half = Math.ceil((options.count ?? 200) / 2);
+  return sampled("spiral", options, (i, random, noise) => {
     const positive = i % 2 === 0;
-    const t = Math.floor(i / 2) / half; // 0 → 1 along the arm
-    const radius = t;
-    const angle = 1.75 * 2 * Math.PI * t + (positive ? 0 : Math.PI);
-    samples.push({
+    const radius = Math.floor(i / 2) / half; // 0 → 1 along the arm
+    const angle = 1.75 * 2 * Math.PI * radius + (positive ? 0 : Math.PI);
+    return {
       input: [radius * Math.sin(angle) + noise * random.normal(), radius * Math.cos(angle) + noise * random.normal()],
-      expected: label(positive, options),
-    });
-  }
-  return samples;
+      positive,
+    };
+  });
 }
