@@ -215,11 +215,19 @@ export class OutputView {
     this.frame = 0;
     if (!this.pending.length) return;
     const frag = document.createDocumentFragment();
-    const width = this.log.clientWidth - 28; // the log's padding
-    for (const e of this.pending) frag.appendChild(renderEntry(e, width > 0 ? width : undefined));
+    // Only a plot needs the width (measuring it costs a layout), and it is drawn at that width.
+    const width = this.pending.some((e) => e.kind === 'plot') ? this.contentWidth() : undefined;
+    for (const e of this.pending) frag.appendChild(renderEntry(e, width));
     this.pending = [];
     this.log.appendChild(frag);
     this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  /** The log's width inside its padding, or undefined while it is not laid out. */
+  private contentWidth(): number | undefined {
+    const style = getComputedStyle(this.log);
+    const width = this.log.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return width > 0 ? width : undefined;
   }
 
   /** The final line of a run: what happened, and how much output was dropped. */
