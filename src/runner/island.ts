@@ -21,7 +21,7 @@ class LernmiSnippet extends HTMLElement {
   private savedT = 0;
   private editor?: Editor;
   private editorP?: Promise<Editor | undefined>;
-  private handle?: { stop: () => void; id: number };
+  private handle?: { stop: () => void };
   private saveTimer?: ReturnType<typeof setTimeout>;
   private storageWarned = false;
   /** the last run's error position, for an editor that opens after the run ended */
@@ -264,7 +264,7 @@ class LernmiSnippet extends HTMLElement {
     this.status('Running…');
     this.markError();
     log.hidden = false;
-    const pending = { stop: () => {}, id: 0, stopped: false };
+    const pending = { stop: () => {}, stopped: false };
     pending.stop = () => (pending.stopped = true);
     this.handle = pending;
     let s: Session;
