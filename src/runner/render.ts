@@ -25,6 +25,12 @@ function fmtTick(n: number): string {
   return String(Number(n.toPrecision(3)));
 }
 
+/** The smallest round step (a multiple of a power of ten from `multiples`) at least `rough`. */
+function niceStep(rough: number, multiples: number[]): number {
+  const mag = 10 ** Math.floor(Math.log10(rough));
+  return multiples.map((m) => m * mag).find((s) => s >= rough) ?? 10 * mag;
+}
+
 /** A line chart (e.g. error per epoch) as SVG, with a text alternative. */
 export function renderPlot(e: Extract<OutputEntry, { kind: 'plot' }>, width = 480): HTMLElement {
   const fig = el('div', 'snippet-plot');
@@ -44,9 +50,7 @@ export function renderPlot(e: Extract<OutputEntry, { kind: 'plot' }>, width = 48
   if (xmin === xmax) { xmax = xmin + 1; }
   if (ymin > 0 && ymin < ymax * 0.5) ymin = 0;
   // Round tick values (0, 0.05, 0.1, …), with the axis widened to the ticks around the data.
-  const rough = (ymax - ymin) / 4;
-  const mag = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= rough) ?? 10 * mag;
+  const step = niceStep((ymax - ymin) / 4, [1, 2, 2.5, 5, 10]);
   ymin = Math.floor(ymin / step + 1e-9) * step;
   ymax = Math.ceil(ymax / step - 1e-9) * step;
   const yTicks: number[] = [];
@@ -70,9 +74,7 @@ export function renderPlot(e: Extract<OutputEntry, { kind: 'plot' }>, width = 48
   const wholeX = e.series.every((s) => !s.x);
   const xTicks = new Set<number>();
   if (wholeX) {
-    const roughX = (xmax - xmin) / 5;
-    const magX = 10 ** Math.floor(Math.log10(Math.max(1, roughX)));
-    const stepX = Math.max(1, [1, 2, 5, 10].map((m) => m * magX).find((s) => s >= roughX) ?? 10 * magX);
+    const stepX = niceStep(Math.max(1, (xmax - xmin) / 5), [1, 2, 5, 10]); // at least 1: whole numbers
     for (let x = Math.ceil(xmin / stepX) * stepX; x <= xmax; x += stepX) xTicks.add(x);
   } else {
     for (let i = 0; i <= 4; i++) xTicks.add(xmin + ((xmax - xmin) * i) / 4);
