@@ -1,13 +1,25 @@
 /** Argument checks shared by Network and CompiledNetwork, with messages that name what was expected and what came. */
 
-/**
- * Throws unless `values` holds `size` finite numbers, naming what was expected and
- * what came. Kept small (the messages are built elsewhere) because it runs on every step.
+/*
+ * Throw unless an input or an expected output holds `size` finite numbers, naming what
+ * was expected and what came. They run on every step, so they stay small (the messages
+ * are built elsewhere), and they are two functions, not one: inputs are mostly
+ * fractions and expected values mostly whole numbers, and V8 keeps one record of the
+ * kinds of array a loop has seen: one loop seeing both made each step of a small
+ * network about 8% slower.
  */
-export function checkNumbers(values: readonly number[], size: number, what: "input" | "expected value"): void {
-  checkSize(values, size, what);
+
+export function checkInputs(inputs: readonly number[], size: number): void {
+  checkSize(inputs, size, "input");
   for (let i = 0; i < size; i++) {
-    if (!Number.isFinite(values[i])) throw notFinite(values[i], i, what);
+    if (!Number.isFinite(inputs[i])) throw notFinite(inputs[i], i, "input");
+  }
+}
+
+export function checkExpected(expected: readonly number[], size: number): void {
+  checkSize(expected, size, "expected value");
+  for (let i = 0; i < size; i++) {
+    if (!Number.isFinite(expected[i])) throw notFinite(expected[i], i, "expected value");
   }
 }
 

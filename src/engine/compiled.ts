@@ -1,5 +1,5 @@
 import type { Activation } from "./activations";
-import { checkNumbers, checkSize, diverged, notFinite } from "./checks";
+import { checkExpected, checkSize, diverged, notFinite } from "./checks";
 import type { Network } from "./network";
 import type { Sample } from "./types";
 
@@ -96,8 +96,9 @@ export class CompiledNetwork {
       const weights = this.weights[l];
       const changes = this.changes[l];
       for (let w = 0; w < weights.length; w++, k++) {
-        links[k].weight = weights[w];
-        links[k].weightChange = changes[w];
+        const link = links[k];
+        link.weight = weights[w];
+        link.to.weightChanges[link.index] = changes[w];
       }
     }
     this.network.step = this.step;
@@ -115,7 +116,7 @@ export class CompiledNetwork {
    * also checks every sample strictly, as `Network.learn` does, before it starts).
    */
   learn(inputs: readonly number[], expected: readonly number[]): number {
-    checkNumbers(expected, this.sizes[this.sizes.length - 1], "expected value");
+    checkExpected(expected, this.sizes[this.sizes.length - 1]);
     this.forward(inputs);
     const error = this.measure(expected);
     const rate = this.network.trainingRate;

@@ -2,8 +2,8 @@ import { type ActivationName, activationByName, linear, softmaxOutput } from "./
 import { Link } from "./link";
 import { Neuron } from "./neuron";
 import { Random } from "./random";
-import type { TraceEvent, TraceListener } from "./trace";
-import { checkCount, checkNumbers, describe, diverged } from "./checks";
+import { type TraceEvent, type TraceListener, traceActivate, traceBackpropagate } from "./trace";
+import { checkCount, checkExpected, checkInputs, describe, diverged } from "./checks";
 import { CompiledNetwork } from "./compiled";
 import { errorFor, softmax } from "./losses";
 import { checkLayerSizes, initRange, resolveOptions } from "./options";
@@ -21,6 +21,8 @@ export class Network {
   readonly biases: Neuron[];
   /** Every link, layer by layer, neuron by neuron, the bias link last for each neuron. */
   readonly links: Link[];
+  /** The neurons with incoming links (every layer but the input layer), which hold the links' weights. */
+  private readonly learners: Neuron[];
   readonly activation: ActivationName;
   /** The output layer's activation; with softmaxCrossEntropy it is unused (the output layer is a softmax). */
   readonly outputActivation: ActivationName;
@@ -71,7 +73,10 @@ export class Network {
         const bias = biasRange === 0 ? 0 : this.random.uniform(-biasRange, biasRange);
         this.links.push(new Link(this.biases[l - 1], neuron, bias));
       }
+      const inputNeurons = [...this.layers[l - 1], this.biases[l - 1]];
+      for (const neuron of this.layers[l]) neuron.shareInputNeurons(inputNeurons);
     }
+    this.learners = this.layers.slice(1).flat();
   }
 
   /** The output layer's neurons. */
@@ -91,38 +96,32 @@ export class Network {
    * Returns the error E measured before the step.
    */
   learn(inputs: readonly number[], expected: readonly number[]): number {
-    this.checkExpected(expected);
+    checkExpected(expected, this.outputs.length);
     this.forward(inputs);
     const error = this.measure(expected);
     this.setOutputSensitivities(expected);
-    const layers = this.layers;
-    for (let l = layers.length - 1; l >= 1; l--) {
-      const layer = layers[l];
-      for (let j = 0; j < layer.length; j++) layer[j].backpropagate(this.trainingRate);
-    }
+    this.backward(true);
     this.step++;
     return error;
   }
 
   /** The error for one sample, without learning from it. */
   errorOf(inputs: readonly number[], expected: readonly number[]): number {
-    this.checkExpected(expected);
+    checkExpected(expected, this.outputs.length);
     this.forward(inputs);
     return errorFor(this.loss, this.outputs, expected);
   }
 
   /** ∂E/∂weight for every link (in `links` order) on one sample; no weight moves. */
   gradients(inputs: readonly number[], expected: readonly number[]): number[] {
-    this.checkExpected(expected);
+    checkExpected(expected, this.outputs.length);
     this.forward(inputs);
     this.measure(expected);
     this.setOutputSensitivities(expected);
-    this.collectGradients();
-    return this.links.map((link) => {
-      const gradient = link.gradient;
-      link.gradient = 0;
-      return gradient;
-    });
+    this.backward(false);
+    const gradients = this.links.map((link) => link.gradient);
+    for (const neuron of this.learners) neuron.clearGradients();
+    return gradients;
   }
 
   /** Trains on the samples; returns one record per epoch. */
@@ -133,7 +132,7 @@ export class Network {
     samples.forEach((sample, i) => this.checkSample(sample, `train: sample ${i}`));
     const order = new Uint32Array(samples.length);
     for (let i = 0; i < order.length; i++) order[i] = i;
-    for (const link of this.links) link.gradient = 0;
+    for (const neuron of this.learners) neuron.clearGradients();
     const compiled = fast && this.listeners.length === 0 ? this.compile() : null;
     const history: EpochRecord[] = [];
     try {
@@ -200,11 +199,9 @@ export class Network {
   /** Subscribe to every forward and backward event. Returns a function that unsubscribes. */
   onTrace(listener: TraceListener): () => void {
     this.listeners.push(listener);
-    this.attachTrace();
     return () => {
       const at = this.listeners.indexOf(listener);
       if (at >= 0) this.listeners.splice(at, 1);
-      this.attachTrace();
     };
   }
 
@@ -277,7 +274,7 @@ export class Network {
 
   private forward(inputs: readonly number[]): void {
     const inputLayer = this.layers[0];
-    checkNumbers(inputs, inputLayer.length, "input");
+    checkInputs(inputs, inputLayer.length);
     const trace = this.listeners.length > 0 ? this.dispatch : null;
     for (let i = 0; i < inputLayer.length; i++) {
       const neuron = inputLayer[i];
@@ -289,7 +286,10 @@ export class Network {
     const layers = this.layers;
     for (let l = 1; l < layers.length; l++) {
       const layer = layers[l];
-      for (let j = 0; j < layer.length; j++) layer[j].activate();
+      for (let j = 0; j < layer.length; j++) {
+        layer[j].activate();
+        if (trace !== null) traceActivate(layer[j], trace);
+      }
     }
     if (this.loss === "softmaxCrossEntropy") {
       // The output layer's values become probabilities (see losses.ts).
@@ -317,9 +317,23 @@ export class Network {
     for (let i = 0; i < outputs.length; i++) outputs[i].sensitivity = outputs[i].value - expected[i];
   }
 
-  private collectGradients(): void {
-    for (let l = this.layers.length - 1; l >= 1; l--) {
-      for (const neuron of this.layers[l]) neuron.collectGradients();
+  /**
+   * Backward, from the output layer to the first hidden layer, so that each neuron's
+   * sensitivity is complete before it acts on it. Each neuron's links learn or, for
+   * a mini-batch (`learning` false), only collect their gradients.
+   */
+  private backward(learning: boolean): void {
+    const trace = this.listeners.length > 0 ? this.dispatch : null;
+    const layers = this.layers;
+    for (let l = layers.length - 1; l >= 1; l--) {
+      const layer = layers[l];
+      for (let j = 0; j < layer.length; j++) {
+        const neuron = layer[j];
+        const oldWeights = trace === null ? null : neuron.inputWeights.slice();
+        if (learning) neuron.backpropagate(this.trainingRate);
+        else neuron.collectGradients();
+        if (oldWeights !== null) traceBackpropagate(neuron, oldWeights, learning, trace!);
+      }
     }
   }
 
@@ -331,13 +345,13 @@ export class Network {
         this.forward(input);
         total += this.measure(expected);
         this.setOutputSensitivities(expected);
-        this.collectGradients();
+        this.backward(false);
       }
     } catch (error) {
-      for (const link of this.links) link.gradient = 0;
+      for (const neuron of this.learners) neuron.clearGradients();
       throw error;
     }
-    for (const link of this.links) link.applyGradient(this.trainingRate, end - start);
+    for (const neuron of this.learners) neuron.applyGradients(this.trainingRate, end - start);
     if (this.listeners.length > 0) {
       for (const link of this.links) this.dispatch({ type: "weightChange", link, weightChange: link.weightChange, weight: link.weight });
     }
@@ -356,17 +370,13 @@ export class Network {
     }
   }
 
-  private checkExpected(expected: readonly number[]): void {
-    checkNumbers(expected, this.outputs.length, "expected value");
-  }
-
   private checkSample(sample: Sample, where: string): void {
     if (sample === null || typeof sample !== "object") {
       throw new Error(`${where}: expected { input, expected }; received ${describe(sample)}`);
     }
     try {
-      checkNumbers(sample.input, this.layers[0].length, "input");
-      this.checkExpected(sample.expected);
+      checkInputs(sample.input, this.layers[0].length);
+      checkExpected(sample.expected, this.outputs.length);
     } catch (error) {
       throw new Error(`${where}: ${(error as Error).message}`);
     }
@@ -375,12 +385,6 @@ export class Network {
   private readonly dispatch = (event: TraceEvent): void => {
     for (const listener of this.listeners) listener(event);
   };
-
-  private attachTrace(): void {
-    const trace = this.listeners.length > 0 ? this.dispatch : null;
-    for (const layer of this.layers) for (const neuron of layer) neuron.trace = trace;
-    for (const bias of this.biases) bias.trace = trace;
-  }
 }
 
 function argmax(values: ArrayLike<number>): number {

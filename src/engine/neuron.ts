@@ -1,6 +1,5 @@
 import { type Activation, type ActivationName, activationByName } from "./activations";
 import type { Link } from "./link";
-import { type TraceListener, traceActivate, traceBackpropagate } from "./trace";
 
 /**
  * A Neuron sums what its incoming links carry and passes the sum through its
@@ -12,6 +11,26 @@ export class Neuron {
   readonly inputs: Link[] = [];
   /** Links that take this neuron's value on to the next layer. */
   readonly outputs: Link[] = [];
+  // What each incoming link needs for the two passes lives here, side by side with
+  // `inputs`, rather than on the Link objects: an object and its boxed number take
+  // about 64 bytes per link, a slot in a number array 8. A 784-100-10 network has
+  // 79,510 links; in arrays they stay in the processor's cache from one sample to the
+  // next, as objects they did not, and learning ran at two thirds of the speed.
+  // A Link reads and writes its own slots: `link.weight` is `to.inputWeights[link.index]`.
+
+  /**
+   * inputNeurons[i]: the neuron that incoming link i comes from. The neurons of a
+   * network layer all listen to the same neurons, so they share one list (see `shareInputNeurons`).
+   */
+  inputNeurons: Neuron[] = [];
+  /** inputWeights[i]: the weight of incoming link i. */
+  readonly inputWeights: number[] = [];
+  /** weightChanges[i]: how much the last step moved inputWeights[i]. */
+  readonly weightChanges: number[] = [];
+  /** gradients[i]: ∂E/∂inputWeights[i], summed over the samples of a mini-batch so far. */
+  readonly gradients: number[] = [];
+  /** False while `inputNeurons` is a list shared with other neurons. */
+  private ownsInputNeurons = true;
   // `declare`: set in the constructor, so a neuron never holds `undefined` here.
   declare activation: Activation;
   /** The weighted sum of the inputs, before the activation. */
@@ -27,8 +46,6 @@ export class Neuron {
   sensitivity = 0;
   /** A bias neuron's value is always 1; the links leaving it act as biases. */
   declare readonly isBias: boolean;
-  /** Told about everything this neuron and its incoming links do, when a figure listens. */
-  trace: TraceListener | null = null;
 
   constructor(activation: Activation | ActivationName = "sigmoid", isBias = false) {
     this.activation = activationByName(activation);
@@ -36,37 +53,99 @@ export class Neuron {
     if (isBias) this.value = 1;
   }
 
-  /** Forward: sum what the incoming links carry, then activate. */
+  /** Forward: sum what the incoming links carry (input value × weight), then activate. */
   activate(): number {
+    const { inputNeurons, inputWeights } = this;
     let sum = 0;
-    const inputs = this.inputs;
-    for (let i = 0; i < inputs.length; i++) sum += inputs[i].propagate();
+    for (let i = 0; i < inputNeurons.length; i++) sum += inputNeurons[i].value * inputWeights[i];
     const value = this.activation.fn(sum);
     this.sum = sum;
     this.value = value;
     this.derivative = this.activation.derivative(value);
     // No blame has arrived for this pass yet; the outgoing links will add it up.
     this.sensitivity = 0;
-    if (this.trace !== null) traceActivate(this);
     return value;
   }
 
   /**
    * Backward, once our sensitivity is complete (every outgoing link has sent its
-   * share): each incoming link learns from the same output sensitivity, our
+   * share). Each incoming link learns from the same output sensitivity: our
    * sensitivity × the slope of our activation.
    */
   backpropagate(trainingRate: number): void {
     const outputSensitivity = this.sensitivity * this.derivative;
-    if (this.trace !== null) return traceBackpropagate(this, outputSensitivity, trainingRate);
-    const inputs = this.inputs;
-    for (let i = 0; i < inputs.length; i++) inputs[i].backpropagate(outputSensitivity, trainingRate);
+    const { inputNeurons, inputWeights, weightChanges } = this;
+    for (let i = 0; i < inputNeurons.length; i++) {
+      // Incoming link i joins inputNeurons[i] to us with weight inputWeights[i].
+      const from = inputNeurons[i];
+      const inputValue = from.value; // read before the store below, so the two can overlap
+      const weight = inputWeights[i]; // the weight that produced the error
+      // The link sends blame back first, with its old weight: the input neuron's
+      // sensitivity is the sum of what each of its outgoing links sends back.
+      from.sensitivity += outputSensitivity * weight;
+      // Then its weight moves downhill. ∂E/∂weight = outputSensitivity × input value:
+      // the larger the input, the more this link contributed to the error.
+      const weightChange = -trainingRate * outputSensitivity * inputValue;
+      weightChanges[i] = weightChange;
+      inputWeights[i] = weight + weightChange;
+    }
   }
 
-  /** Backward for a mini-batch: as `backpropagate`, but the links only collect their gradient. */
+  /** Backward for a mini-batch: the same blame, but the weights wait until the batch is done. */
   collectGradients(): void {
     const outputSensitivity = this.sensitivity * this.derivative;
-    if (this.trace !== null) return traceBackpropagate(this, outputSensitivity, null);
-    for (const link of this.inputs) link.collectGradient(outputSensitivity);
+    const { inputNeurons, inputWeights, gradients } = this;
+    for (let i = 0; i < inputNeurons.length; i++) {
+      const from = inputNeurons[i];
+      const inputValue = from.value;
+      from.sensitivity += outputSensitivity * inputWeights[i];
+      gradients[i] += outputSensitivity * inputValue;
+    }
+  }
+
+  /** After a mini-batch: every incoming weight moves by the batch's average gradient. */
+  applyGradients(trainingRate: number, batchSize: number): void {
+    for (let i = 0; i < this.inputs.length; i++) {
+      const weightChange = -trainingRate * (this.gradients[i] / batchSize);
+      this.weightChanges[i] = weightChange;
+      this.inputWeights[i] += weightChange;
+      this.gradients[i] = 0;
+    }
+  }
+
+  /** Forgets a mini-batch's gradients (when it was abandoned, or after they were read). */
+  clearGradients(): void {
+    this.gradients.fill(0);
+  }
+
+  /** Called by `new Link(from, this, weight)`: gives the link its slots; returns their index. */
+  connect(link: Link, weight: number): number {
+    // A neuron sharing its list of input neurons takes its own copy before adding to it.
+    if (!this.ownsInputNeurons) this.inputNeurons = this.inputNeurons.slice();
+    this.ownsInputNeurons = true;
+    this.inputs.push(link);
+    this.inputNeurons.push(link.from);
+    this.inputWeights.push(weight);
+    this.weightChanges.push(0);
+    this.gradients.push(0);
+    return this.inputs.length - 1;
+  }
+
+  /**
+   * Lets this neuron use a list of input neurons that other neurons share: the same
+   * neurons its links come from, in the same order. One list per layer instead of one
+   * per neuron keeps a large layer's backward pass in the cache.
+   */
+  shareInputNeurons(neurons: Neuron[]): void {
+    const expected = `the ${this.inputs.length} neurons this neuron's links come from, in order`;
+    if (neurons.length !== this.inputs.length) {
+      throw new Error(`shareInputNeurons: expected ${expected}; received ${neurons.length} neurons`);
+    }
+    const differs = this.inputs.findIndex((link, i) => link.from !== neurons[i]);
+    if (differs >= 0) {
+      throw new Error(`shareInputNeurons: expected ${expected}; received another neuron at position ${differs}`);
+    }
+    this.inputNeurons = neurons;
+    this.ownsInputNeurons = false;
   }
 }

@@ -27,30 +27,28 @@ export type TraceEvent =
 
 export type TraceListener = (event: TraceEvent) => void;
 
-// The neurons call these only when someone listens (one null check per neuron
-// otherwise), and they run the very same Link methods, so a traced network learns
-// exactly what an untraced one does.
+// The network calls these only when someone listens, after each neuron has done its
+// step exactly as it does untraced: a traced network learns exactly what an untraced
+// one does, and the events report what happened, in the order it happened.
 
 /** Reports a neuron's forward step: what each incoming link carried, then the activation. */
-export function traceActivate(neuron: Neuron): void {
-  const trace = neuron.trace!;
+export function traceActivate(neuron: Neuron, trace: TraceListener): void {
   for (const link of neuron.inputs) trace({ type: "carry", link, value: link.propagate() });
   trace({ type: "activate", neuron, sum: neuron.sum, value: neuron.value });
 }
 
 /**
- * A neuron's backward step, link by link, with events between the steps.
- * trainingRate null: a mini-batch, where links only collect their gradient.
+ * Reports a neuron's backward step, link by link. `oldWeights` are its incoming
+ * weights from before the step: the ones the blame was sent back with.
+ * `learned` false: a mini-batch, where the links only collected their gradient.
  */
-export function traceBackpropagate(neuron: Neuron, outputSensitivity: number, trainingRate: number | null): void {
-  const trace = neuron.trace!;
+export function traceBackpropagate(neuron: Neuron, oldWeights: readonly number[], learned: boolean, trace: TraceListener): void {
   trace({ type: "sensitivity", neuron, sensitivity: neuron.sensitivity });
-  for (const link of neuron.inputs) {
-    const weight = link.weight;
+  neuron.inputs.forEach((link, i) => {
+    const weight = oldWeights[i];
+    const outputSensitivity = link.outputSensitivity;
     trace({ type: "outputSensitivity", link, outputSensitivity });
-    if (trainingRate === null) link.collectGradient(outputSensitivity);
-    else link.backpropagate(outputSensitivity, trainingRate);
     trace({ type: "sendBack", link, sensitivity: outputSensitivity * weight, weight });
-    if (trainingRate !== null) trace({ type: "weightChange", link, weightChange: link.weightChange, weight: link.weight });
-  }
+    if (learned) trace({ type: "weightChange", link, weightChange: link.weightChange, weight: link.weight });
+  });
 }

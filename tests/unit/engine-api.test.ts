@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Network, Random, datasets, gradientCheck, type TraceEvent } from "lernmi";
+import { Link, Network, Neuron, Random, datasets, gradientCheck, type TraceEvent } from "lernmi";
 
 describe("determinism", () => {
   it("same seed, same weights; another seed, other weights", () => {
@@ -75,6 +75,49 @@ describe("structure", () => {
     net.links[0].weight = 2;
     net.links[1].weight = 0.5; // bias
     expect(net.propagate([3])).toEqual([6.5]);
+  });
+
+  it("a link's numbers are the slots of its output neuron's arrays", () => {
+    const net = new Network([2, 3, 1], { seed: 4 });
+    for (const link of net.links) {
+      expect(link.to.inputs[link.index]).toBe(link);
+      expect(link.to.inputNeurons[link.index]).toBe(link.from);
+      expect(link.to.inputWeights[link.index]).toBe(link.weight);
+    }
+    net.learn([0.3, -0.2], [1]);
+    const link = net.links[4];
+    expect(link.weightChange).not.toBe(0);
+    expect(link.weightChange).toBe(link.to.weightChanges[link.index]);
+    link.weight = 7;
+    expect(link.to.inputWeights[link.index]).toBe(7);
+  });
+
+  it("neurons of a layer share one list of input neurons, until one is wired by hand", () => {
+    const net = new Network([2, 3, 1], { seed: 4 });
+    const [a, b, c] = net.layers[1];
+    expect(a.inputNeurons).toBe(b.inputNeurons);
+    expect(a.inputNeurons).toEqual([...net.layers[0], net.biases[0]]);
+    // A link added by hand to one neuron: that neuron takes a copy; its neighbours keep theirs.
+    const extra = new Neuron("linear");
+    extra.value = 2;
+    const before = net.propagate([0.5, 0.5]);
+    const link = new Link(extra, a, 0.25);
+    expect(a.inputNeurons).toEqual([...net.layers[0], net.biases[0], extra]);
+    expect(b.inputNeurons).toEqual([...net.layers[0], net.biases[0]]);
+    expect(c.inputNeurons).toBe(b.inputNeurons);
+    expect(a.inputs.at(-1)).toBe(link);
+    expect(net.propagate([0.5, 0.5])).not.toEqual(before);
+    // The network's own links are untouched: only a gained a fourth input.
+    expect(b.inputs.length).toBe(3);
+  });
+
+  it("refuses a shared list that does not match the neuron's links", () => {
+    const net = new Network([2, 2, 1]);
+    const [a, b] = net.layers[1];
+    expect(() => a.shareInputNeurons([b, b, b])).toThrow(
+      /shareInputNeurons: expected the 3 neurons this neuron's links come from, in order; received another neuron at position 0/,
+    );
+    expect(() => a.shareInputNeurons([])).toThrow(/expected the 3 neurons .*; received 0 neurons/);
   });
 });
 
