@@ -28,7 +28,7 @@ export class Neuron {
   // `inputs`, rather than on the Link objects: an object and its boxed number take
   // about 64 bytes per link, a slot in a number array 8. A 784-100-10 network has
   // 79,510 links; in arrays they stay in the processor's cache from one sample to the
-  // next, as objects they did not, and learning ran at two thirds of the speed.
+  // next, as objects they did not, and learning ran at 70% of the speed.
   // A Link reads and writes its own slots: `link.weight` is `to.inputWeights[link.index]`.
 
   /**
