@@ -1,5 +1,5 @@
 // Finds one declaration in a TypeScript source file, for <EngineSource>: a class
-// ("Link"), a member of a class ("Link.backpropagate", "Network.constructor"), a
+// ("Link"), a member of a class ("Neuron.backpropagate", "Network.constructor"), a
 // function, a const, an interface or a type ("sigmoid", "Activation"). The text keeps
 // the declaration's leading JSDoc and comments and is de-indented, so a method reads
 // as it would at the top level.
