@@ -329,10 +329,11 @@ export class Network {
       const layer = layers[l];
       for (let j = 0; j < layer.length; j++) {
         const neuron = layer[j];
+        // A listener is told about the step afterwards, with the weights it started from.
         const oldWeights = trace === null ? null : neuron.inputWeights.slice();
         if (learning) neuron.backpropagate(this.trainingRate);
         else neuron.collectGradients();
-        if (oldWeights !== null) traceBackpropagate(neuron, oldWeights, learning, trace!);
+        if (trace !== null && oldWeights !== null) traceBackpropagate(neuron, oldWeights, learning, trace);
       }
     }
   }

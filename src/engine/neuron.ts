@@ -111,11 +111,12 @@ export class Neuron {
 
   /** After a mini-batch: every incoming weight moves by the batch's average gradient. */
   applyGradients(trainingRate: number, batchSize: number): void {
-    for (let i = 0; i < this.inputs.length; i++) {
-      const weightChange = -trainingRate * (this.gradients[i] / batchSize);
-      this.weightChanges[i] = weightChange;
-      this.inputWeights[i] += weightChange;
-      this.gradients[i] = 0;
+    const { inputWeights, weightChanges, gradients } = this;
+    for (let i = 0; i < inputWeights.length; i++) {
+      const weightChange = -trainingRate * (gradients[i] / batchSize);
+      weightChanges[i] = weightChange;
+      inputWeights[i] += weightChange;
+      gradients[i] = 0;
     }
   }
 
