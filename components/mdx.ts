@@ -9,6 +9,6 @@ import Computed from './Computed.astro';
 export const mdxComponents = {
   Callout,
   EngineSource,
-  Snippet, // ```ts run blocks become <Snippet> (src/runner/remark-snippets.ts)
+  Snippet, // ```ts run blocks become <Snippet> (src/runner/build/remark-snippets.ts)
   Computed, // <Computed code="…" />: a value computed by the engine at build time
 };

@@ -93,9 +93,9 @@ test.describe('running', () => {
     await expect(log(s)).toContainText(/Done in/);
     await expect(log(s).locator('table')).toHaveCount(1);
     await expect(log(s).locator('table')).toContainText('epoch');
-    await expect(log(s).locator('.snippet-plot svg path.series')).toHaveCount(1);
-    await expect(log(s).locator('.snippet-network svg line.link')).toHaveCount(13);
-    expect(await log(s).locator('.snippet-network line.link.pos, .snippet-network line.link.neg').count()).toBeGreaterThan(0);
+    await expect(log(s).locator('.figure-plot svg path.series')).toHaveCount(1);
+    await expect(log(s).locator('.figure-network svg line.link')).toHaveCount(13);
+    expect(await log(s).locator('.figure-network line.link.pos, .figure-network line.link.neg').count()).toBeGreaterThan(0);
     await expect(log(s)).toContainText(/Network \[2, 3, 1\].*13 links · weights:/);
   });
 

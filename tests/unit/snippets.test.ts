@@ -1,11 +1,11 @@
 // Every runnable snippet in content/ is type-checked against the engine's types and run
-// through the same transpile-and-run core as the page's worker (src/runner/execute.ts),
+// through the same transpile-and-run core as the page's worker (src/runner/worker/execute.ts),
 // and its output is compared with the chapter's expected output where it gives one.
 // A failure names the chapter file and line.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { extractSnippets, runSnippetCase, typeCheckSnippets, type SnippetCase } from '../../src/runner/check-snippets';
+import { extractSnippets, runSnippetCase, typeCheckSnippets, type SnippetCase } from '../support/check-snippets';
 import * as engine from '../../src/engine/index';
 
 const ROOT = resolve(__dirname, '../..');

@@ -1,7 +1,7 @@
 // Node-only: finds, type-checks and runs the runnable snippets of chapters. Used by
 // tests/unit/snippets.test.ts (every snippet in content/) and by its own unit tests.
-// Uses the same parser as the remark plugin (parse.ts) and the same executor as the
-// page's worker (execute.ts). Every problem is reported as `file:line[:col]: message`.
+// Uses the same parser as the remark plugin (src/runner/build/parse.ts) and the same
+// executor as the page's worker (src/runner/worker/execute.ts). Every problem is reported as `file:line[:col]: message`.
 import { join } from 'node:path';
 import vm from 'node:vm';
 import ts from 'typescript';
@@ -9,11 +9,12 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import remarkMath from 'remark-math';
-import { collectRunnable, type MdNode, type ParsedSnippet } from './parse';
-import { execute, joinSource } from './execute';
-import { entryText } from './format';
-import { LIMITS, type OutputEntry } from './protocol';
-import { SNIPPET_GLOBALS_DTS } from './globals';
+import { collectRunnable, type MdNode, type ParsedSnippet } from '../../src/runner/build/parse';
+import { snippetGlobalsDts } from '../../src/runner/build/snippet-globals';
+import { entryText, type OutputEntry } from '../../src/runner/kinds/index';
+import { LIMITS } from '../../src/runner/kinds/protocol';
+import { execute } from '../../src/runner/worker/execute';
+import { joinSource } from '../../src/runner/worker/source-map';
 
 export interface SnippetCase {
   /** chapter file, relative to the repo */
@@ -47,7 +48,7 @@ export function typeCheckSnippets(all: SnippetCase[], root: string): Map<Snippet
     virtual.set(name, `${source}\nexport {};\n`); // a module, so top-level await type-checks
     byFile.set(name, c);
   });
-  virtual.set(join(root, '__snippets__/globals.d.ts'), SNIPPET_GLOBALS_DTS);
+  virtual.set(join(root, '__snippets__/globals.d.ts'), snippetGlobalsDts(root));
   const options: ts.CompilerOptions = {
     strict: true,
     noEmit: true,

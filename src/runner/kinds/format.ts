@@ -1,7 +1,7 @@
-// Turns values a snippet prints into readable text, and engine objects into the data of a
-// table, plot or network diagram. Runs in the worker and in Node (tests, build-time
-// <Computed>), so it knows the engine only by shape, never by import.
-import type { NetworkLink, OutputEntry, PlotSeries } from './protocol';
+// Turns values a snippet prints into readable text. Runs in the worker and in Node (tests,
+// build-time <Computed>), so it knows the engine only by its public contract, never by
+// import: a Neuron, Link or Network says what it is through Symbol.toStringTag and prints
+// itself with toString(). The tag survives minification; a constructor's name does not.
 import { LIMITS } from './protocol';
 
 const MAX_ITEMS = 50; // array items / object keys shown before "… N more"
@@ -45,51 +45,43 @@ export function isLink(v: unknown): v is { weight: number; from: unknown; to: un
   return typeof o.weight === 'number' && !!o.from && typeof o.from === 'object' && !!o.to && typeof o.to === 'object';
 }
 
-export function isNeuron(v: unknown): boolean {
-  return !!v && typeof v === 'object' && ctorName(v) === 'Neuron';
+/** The engine classes that print themselves, by the tag their instances carry. */
+const SELF_PRINTING = new Set(['Neuron', 'Link', 'Network']);
+
+/** "Neuron", "Link" or "Network" for the engine's objects (by Symbol.toStringTag), else undefined. */
+export function engineTag(v: object): string | undefined {
+  const tag = Object.prototype.toString.call(v).slice(8, -1);
+  return SELF_PRINTING.has(tag) ? tag : undefined;
 }
 
-function neuronLabel(n: unknown): string {
-  if (!n || typeof n !== 'object') return '?';
-  const o = n as AnyObj;
-  for (const k of ['name', 'id', 'label']) {
-    if (typeof o[k] === 'string' || typeof o[k] === 'number') return String(o[k]);
+/** An engine object's own toString(), capped; undefined if it has none that works. */
+function selfPrinted(v: object): string | undefined {
+  try {
+    const text = (v as { toString?: () => unknown }).toString?.();
+    return typeof text === 'string' ? capText(text) : undefined;
+  } catch {
+    return undefined;
   }
-  if (o.isBias === true || o.bias === true || ctorName(n).toLowerCase().includes('bias')) return 'bias';
-  return 'neuron';
 }
 
-function describeNeuron(n: AnyObj): string {
-  const parts: string[] = [];
-  const name = neuronLabel(n);
-  if (name !== 'neuron') parts.push(name);
-  for (const k of ['value', 'output', 'sensitivity']) {
-    if (typeof n[k] === 'number') parts.push(`${k}=${formatNumber(n[k] as number)}`);
-  }
-  return `Neuron(${parts.join(', ')})`;
-}
-
-function describeLink(l: { weight: number; from: unknown; to: unknown }): string {
-  return `Link(${neuronLabel(l.from)} → ${neuronLabel(l.to)}, weight=${formatNumber(l.weight)})`;
-}
-
-/** The data of a network diagram: layer sizes and every link with its weight. */
-export function networkData(net: { layers: unknown[][]; links: unknown[] }): { layers: number[]; links: NetworkLink[] } {
+/**
+ * A Network that does not print itself (an engine from before toString): its shape,
+ * options and first weights, so a reader never gets a wall of internal fields.
+ */
+function networkShape(net: { layers: unknown[][]; links: unknown[] }) {
   const pos = new Map<unknown, [number, number]>();
   net.layers.forEach((layer, li) => layer.forEach((n, ni) => pos.set(n, [li, ni])));
-  const links: NetworkLink[] = [];
+  const links: { from: [number, number]; to: [number, number]; weight: number }[] = [];
   for (const l of net.links) {
-    if (!isLink(l)) continue;
-    const to = pos.get(l.to);
-    if (!to) continue;
-    const from = pos.get(l.from) ?? ([to[0] - 1, -1] as [number, number]); // a bias neuron
-    links.push({ from, to, weight: l.weight });
+    if (!isLink(l) || !pos.has(l.to)) continue;
+    const to = pos.get(l.to)!;
+    links.push({ from: pos.get(l.from) ?? [to[0] - 1, -1], to, weight: l.weight });
   }
   return { layers: net.layers.map((l) => l.length), links };
 }
 
 function describeNetwork(net: { layers: unknown[][]; links: unknown[] }): string {
-  const { layers, links } = networkData(net);
+  const { layers, links } = networkShape(net);
   const o = net as unknown as AnyObj;
   const opts: string[] = [];
   for (const k of ['activation', 'outputActivation', 'trainingRate', 'seed']) {
@@ -139,9 +131,11 @@ function fmt(v: unknown, depth: number, seen: Set<unknown>, top: boolean): strin
   if (seen.has(o)) return '[Circular]';
   try {
     if (o instanceof Error) return `${o.name}: ${o.message}`;
+    if (engineTag(o)) {
+      const own = selfPrinted(o);
+      if (own !== undefined) return own;
+    }
     if (isNetwork(o)) return describeNetwork(o);
-    if (isLink(o)) return describeLink(o);
-    if (isNeuron(o)) return describeNeuron(o as AnyObj);
     if (o instanceof Date) return o.toISOString();
     if (o instanceof RegExp) return String(o);
     seen.add(o);
@@ -192,82 +186,4 @@ export function formatArgs(args: unknown[]): string {
 export function capText(text: string): string {
   if (text.length <= LIMITS.maxMessageChars) return text;
   return `${text.slice(0, LIMITS.maxMessageChars)}… (${text.length - LIMITS.maxMessageChars} more characters not shown)`;
-}
-
-function cell(v: unknown): string {
-  return capText(typeof v === 'string' ? v : formatValue(v, false)).slice(0, 200);
-}
-
-/** console.table / show.table: rows of objects, rows of arrays, or an object of rows. */
-export function tableEntry(data: unknown, columnsWanted?: string[], title?: string): OutputEntry {
-  if (!data || typeof data !== 'object') return { kind: 'log', level: 'log', text: formatValue(data) };
-  const entries: [string, unknown][] = Array.isArray(data)
-    ? data.slice(0, LIMITS.maxLines).map((r, i) => [String(i), r])
-    : Object.entries(data).slice(0, LIMITS.maxLines);
-  // A row is spread into columns when it is a plain record; anything else goes in "Values".
-  const isRecord = (row: unknown): row is AnyObj => !!row && typeof row === 'object' && !isNetwork(row) && !isLink(row);
-  const cols: string[] = [];
-  let hasValues = false;
-  for (const [, row] of entries) {
-    if (isRecord(row)) {
-      for (const k of Object.keys(row)) if (!cols.includes(k) && cols.length < 20) cols.push(k);
-    } else hasValues = true;
-  }
-  const columns = columnsWanted?.length ? columnsWanted.slice(0, 20) : cols;
-  const header = ['(index)', ...columns, ...(hasValues ? ['Values'] : [])];
-  const rows = entries.map(([k, row]) => {
-    const r = [k];
-    const isObj = isRecord(row);
-    for (const c of columns) r.push(isObj && c in row ? cell(row[c]) : '');
-    if (hasValues) r.push(isObj ? '' : cell(row));
-    return r;
-  });
-  return { kind: 'table', columns: header, rows, ...(title ? { title } : {}) };
-}
-
-/** show.plot: one series (number[]) or several ({ name: number[] }). */
-export function plotEntry(data: unknown, opts: { title?: string; xLabel?: string; yLabel?: string } = {}): OutputEntry {
-  const series: PlotSeries[] = [];
-  const clean = (a: ArrayLike<unknown>) => Array.from(a).slice(0, 10_000).map((y) => (typeof y === 'number' && Number.isFinite(y) ? y : null));
-  if (Array.isArray(data) || ArrayBuffer.isView(data)) {
-    series.push({ name: opts.yLabel ?? 'y', y: clean(data as ArrayLike<unknown>) });
-  } else if (data && typeof data === 'object') {
-    for (const [name, ys] of Object.entries(data).slice(0, 6)) {
-      if (Array.isArray(ys) || ArrayBuffer.isView(ys)) series.push({ name, y: clean(ys as ArrayLike<unknown>) });
-    }
-  }
-  if (!series.length) return { kind: 'log', level: 'warn', text: 'show.plot expects an array of numbers or an object of arrays' };
-  return { kind: 'plot', series, ...pick(opts) };
-}
-
-function pick(o: { title?: string; xLabel?: string; yLabel?: string }) {
-  const r: { title?: string; xLabel?: string; yLabel?: string } = {};
-  if (typeof o.title === 'string') r.title = o.title.slice(0, 200);
-  if (typeof o.xLabel === 'string') r.xLabel = o.xLabel.slice(0, 100);
-  if (typeof o.yLabel === 'string') r.yLabel = o.yLabel.slice(0, 100);
-  return r;
-}
-
-export function networkEntry(net: unknown, title?: string): OutputEntry {
-  if (!isNetwork(net)) return { kind: 'log', level: 'warn', text: 'show.network expects a Network' };
-  const { layers, links } = networkData(net);
-  return { kind: 'network', layers, links: links.slice(0, 2000), ...(title ? { title: String(title).slice(0, 200) } : {}) };
-}
-
-/** Plain-text form of any entry: what tests compare and what the build-time <Computed> prints. */
-export function entryText(e: OutputEntry): string {
-  switch (e.kind) {
-    case 'log':
-    case 'notice':
-      return e.text;
-    case 'table': {
-      const widths = e.columns.map((c, i) => Math.max(c.length, ...e.rows.map((r) => (r[i] ?? '').length)));
-      const line = (cells: string[]) => cells.map((c, i) => (c ?? '').padEnd(widths[i]!)).join(' │ ').trimEnd();
-      return [line(e.columns), ...e.rows.map(line)].join('\n');
-    }
-    case 'plot':
-      return `[plot${e.title ? ': ' + e.title : ''} · ${e.series.map((s) => `${s.name} (${s.y.length} points)`).join(', ')}]`;
-    case 'network':
-      return `[network ${e.layers.join('-')}${e.title ? ': ' + e.title : ''} · ${e.links.length} links]`;
-  }
 }
