@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { gzipSync } from 'node:zlib';
 import LZString from 'lz-string';
 import { data as tableKind } from '../../src/runner/kinds/table';
+import { MAX_SNIPPET_LINE } from '../support/line-length';
 import { FIXTURE_CHAPTER, FIXTURE_PATH, firstChapterPath, fixturePage } from '../support/runner-fixture';
 
 const { compressToEncodedURIComponent } = LZString;
@@ -569,4 +570,19 @@ test('the fixture shows a table, a plot and a diagram as their text alternatives
   expect(text).toMatch(/^\(index\) │ epoch │ error\n0       │ 1     │ [\d.]+\n1       │ 50    │ [\d.]+\n/);
   expect(text).toContain('[plot: Error per step · y (50 points)]');
   expect(text).toContain('[network 2-3-1 · 13 links]');
+});
+
+test(`a snippet line of ${MAX_SNIPPET_LINE} characters (the snippet tests' limit) fits the code column at 1280 px`, async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('./');
+  await page.goto(firstChapterPath(await page.content()));
+  const box = await page.evaluate((n) => {
+    const pre = document.querySelector<HTMLElement>('.snippet-code pre')!;
+    const line = document.createElement('span');
+    line.className = 'line';
+    line.textContent = 'm'.repeat(n);
+    pre.querySelector('code')!.append('\n', line);
+    return { scrollWidth: pre.scrollWidth, clientWidth: pre.clientWidth };
+  }, MAX_SNIPPET_LINE);
+  expect(box.scrollWidth, 'the code block scrolls sideways: lower MAX_SNIPPET_LINE or widen the column').toBeLessThanOrEqual(box.clientWidth);
 });

@@ -15,6 +15,7 @@ import { entryText, type OutputEntry } from '../../src/runner/kinds/index';
 import { LIMITS } from '../../src/runner/kinds/protocol';
 import { execute } from '../../src/runner/worker/execute';
 import { joinSource } from '../../src/runner/worker/source-map';
+import { longLines, MAX_SNIPPET_LINE } from './line-length';
 
 export interface SnippetCase {
   /** chapter file, relative to the repo */
@@ -135,4 +136,16 @@ export async function runSnippetCase(c: SnippetCase, engine: unknown): Promise<R
     problems.push(`${c.where}: output differs from the expected output\n--- expected\n${normalise(c.snippet.expect)}\n--- actual\n${normalise(output)}`);
   }
   return { problems, output };
+}
+
+/**
+ * The chapter line of each visible line of a case that is too long for the code column.
+ * `excused` lines (exact text) are left out.
+ */
+export function lineLengthProblems(c: SnippetCase, excused: ReadonlySet<string> = new Set(), max = MAX_SNIPPET_LINE): string[] {
+  const setupLines = c.snippet.setup ? c.snippet.setup.split('\n').length : 0;
+  const lines = c.snippet.code.split('\n');
+  return longLines(c.snippet.code, max)
+    .filter(([line]) => !excused.has(lines[line - 1]!))
+    .map(([line, length]) => `${c.file}:${c.firstLine + setupLines + line - 1}: ${length} characters; a snippet line fits the code column at 1280 px up to ${max} (in ${c.where})`);
 }

@@ -3,7 +3,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import * as engine from '../../src/engine/index';
-import { extractSnippets, runSnippetCase, typeCheckSnippets } from '../support/check-snippets';
+import { extractSnippets, lineLengthProblems, runSnippetCase, typeCheckSnippets } from '../support/check-snippets';
+import { longLines } from '../support/line-length';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -40,5 +41,21 @@ describe('snippet checker', () => {
     const { problems } = await runSnippetCase(cases[4]!, engine);
     expect(problems[0]).toMatch(/^content\/chapters\/99-test\.mdx:31: Error: Script execution timed out after 1000ms/);
     expect(Date.now() - t0).toBeLessThan(3000);
+  });
+});
+
+describe('line length', () => {
+  const long = 'x'.repeat(73);
+  const chapter = ['# T', '', '```ts run', `const hidden = "${long}"; // @hide`, 'const ok = 1;', `console.log("${long}");`, '```'].join('\n');
+  const [c] = extractSnippets(chapter, 'content/chapters/98-test.mdx');
+
+  test('counts characters, ignores trailing spaces, and reports only lines over the limit', () => {
+    expect(longLines('ab\n' + 'é'.repeat(5) + '   \nabcdef', 5)).toEqual([[3, 6]]);
+  });
+
+  test('a visible line over the limit names its chapter line; hidden setup lines do not count', () => {
+    const problems = lineLengthProblems(c!);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^content\/chapters\/98-test\.mdx:6: 89 characters; a snippet line fits the code column at 1280 px up to 72/);
   });
 });
