@@ -1,21 +1,22 @@
-import type { Neuron } from "./neuron";
 import { describeNumber } from "./describe";
+import type { Neuron } from "./neuron";
 import type { TraceListener } from "./trace";
 
 /**
  * A Link joins two neurons and holds the weight between them.
  *
- * Forward, it carries its input neuron's value, scaled by its weight, to its output
- * neuron. Backward, once its output neuron's sensitivity is complete, it learns in
- * three steps, in this order:
- *   1. its output sensitivity: how the error moves with the output neuron's sum;
- *   2. sendBack: its share of the blame goes back to its input neuron, worked out
- *      with the weight that produced the error (the old one);
+ * Forward, it carries its input neuron's value, times its weight,
+ * to its output neuron. Backward, once the output neuron's
+ * sensitivity is complete, it learns in three steps, in this order:
+ *   1. its output sensitivity: how the error moves with the output
+ *      neuron's sum;
+ *   2. sendBack: its share of the blame goes to its input neuron,
+ *      worked out with the weight that caused the error (the old one);
  *   3. changeWeight: only then does the weight move, downhill.
  */
 export class Link {
-  // `declare`: the constructor sets these three, so a link never holds `undefined`
-  // in them (a field that starts as undefined and later holds a number is slower).
+  // `declare`: the constructor sets these three, so a link never
+  // holds `undefined` in them (that would make every read slower).
   /** The neuron whose value this link carries. */
   declare readonly from: Neuron;
   /** The neuron whose sum this link adds to. */
@@ -23,7 +24,7 @@ export class Link {
   declare weight: number;
   /** How much the last step moved the weight. */
   weightChange = 0;
-  /** ∂E/∂weight, summed over the samples of a mini-batch so far. */
+  /** ∂E/∂weight, summed over a mini-batch's samples so far. */
   gradient = 0;
 
   constructor(from: Neuron, to: Neuron, weight = 0) {
@@ -42,27 +43,32 @@ export class Link {
   }
 
   /**
-   * Step 1. How the error moves with the output neuron's sum (∂E/∂sum): that neuron's
-   * sensitivity × the slope of its activation. Every link into the same neuron has
-   * the same one.
+   * Step 1. How the error moves with the output neuron's sum,
+   * ∂E/∂sum: that neuron's sensitivity × its activation's slope.
+   * Every link into the same neuron has the same one.
    */
   get outputSensitivity(): number {
     return this.to.sensitivity * this.to.derivative;
   }
 
-  /** Backward, for one sample: the three steps, then a report to a listening figure. */
+  /** Backward, for one sample: the three steps, in order. */
   backpropagate(trainingRate: number, trace?: TraceListener): void {
     const outputSensitivity = this.outputSensitivity;
     const oldWeight = this.weight;
     const sent = this.sendBack(outputSensitivity);
-    this.changeWeight(-trainingRate * outputSensitivity * this.from.value);
-    if (trace !== undefined) this.report(trace, outputSensitivity, sent, oldWeight, true);
+    const inputValue = this.from.value;
+    this.changeWeight(-trainingRate * outputSensitivity * inputValue);
+    // A figure that listens hears the steps with the numbers used.
+    if (trace !== undefined) {
+      this.report(trace, outputSensitivity, sent, oldWeight, true);
+    }
   }
 
   /**
-   * Step 2. The input neuron's share of the blame: output sensitivity × weight. It is
-   * added to what the neuron's other outgoing links send, because its sensitivity is
-   * their sum. Called before step 3, while `weight` is the one that was used.
+   * Step 2. The input neuron's share of the blame: output
+   * sensitivity × weight. It adds to what the neuron's other
+   * outgoing links send: its sensitivity is their sum. Called
+   * before step 3, while `weight` is the one that was used.
    */
   sendBack(outputSensitivity: number): number {
     const sensitivity = outputSensitivity * this.weight;
@@ -71,47 +77,71 @@ export class Link {
   }
 
   /**
-   * Step 3. Move the weight. For one sample the change is −trainingRate × ∂E/∂weight,
-   * and ∂E/∂weight is output sensitivity × input value: the larger the input, the
-   * more this link added to the error.
+   * Step 3. Move the weight. For one sample the change is
+   * −trainingRate × ∂E/∂weight, where ∂E/∂weight is output
+   * sensitivity × input value: the larger the input, the more
+   * this link added to the error.
    */
   changeWeight(weightChange: number): void {
     this.weightChange = weightChange;
     this.weight += weightChange;
   }
 
-  /** Backward, for one sample of a mini-batch: steps 1 and 2, and ∂E/∂weight remembered instead of step 3. */
+  /**
+   * Backward, for one sample of a mini-batch: steps 1 and 2, and
+   * ∂E/∂weight remembered instead of step 3.
+   */
   collectGradient(trace?: TraceListener): void {
     const outputSensitivity = this.outputSensitivity;
     const sent = this.sendBack(outputSensitivity);
     this.gradient += outputSensitivity * this.from.value;
-    if (trace !== undefined) this.report(trace, outputSensitivity, sent, this.weight, false);
+    if (trace !== undefined) {
+      this.report(trace, outputSensitivity, sent, this.weight, false);
+    }
   }
 
-  /** After a mini-batch: step 3 with the batch's average ∂E/∂weight, then a new sum begins. */
-  applyGradient(trainingRate: number, batchSize: number, trace?: TraceListener): void {
+  /** After a mini-batch: step 3 with its average ∂E/∂weight. */
+  applyGradient(
+    trainingRate: number,
+    batchSize: number,
+    trace?: TraceListener,
+  ): void {
     this.changeWeight(-trainingRate * (this.gradient / batchSize));
     this.gradient = 0;
-    trace?.({ type: "weightChange", link: this, weightChange: this.weightChange, weight: this.weight });
+    const { weightChange, weight } = this;
+    trace?.({ type: "weightChange", link: this, weightChange, weight });
   }
 
-  /**
-   * Tells a listening figure what the backward step just did, with the numbers it
-   * used. (Reporting from inside each step costs the untraced path a fifth of its
-   * speed: V8 keeps what every report would need alive in the hot loop.)
-   */
-  private report(trace: TraceListener, outputSensitivity: number, sent: number, oldWeight: number, moved: boolean): void {
+  // The backward steps report together, after they are taken: an
+  // event inside each step made the untraced path a fifth slower
+  // (V8 keeps what every report needs alive in the hot loop).
+  private report(
+    trace: TraceListener,
+    outputSensitivity: number,
+    sent: number,
+    oldWeight: number,
+    moved: boolean,
+  ): void {
     trace({ type: "outputSensitivity", link: this, outputSensitivity });
-    trace({ type: "sendBack", link: this, sensitivity: sent, weight: oldWeight });
-    if (moved) trace({ type: "weightChange", link: this, weightChange: this.weightChange, weight: this.weight });
+    trace({
+      type: "sendBack",
+      link: this,
+      sensitivity: sent,
+      weight: oldWeight,
+    });
+    if (moved) {
+      const { weightChange, weight } = this;
+      trace({ type: "weightChange", link: this, weightChange, weight });
+    }
   }
 
   /** For example `Link(h1[0] → out[0], weight=0.42)`. */
   toString(): string {
-    return `Link(${this.from.label} → ${this.to.label}, weight=${describeNumber(this.weight)})`;
+    const weight = describeNumber(this.weight);
+    return `Link(${this.from.label} → ${this.to.label}, weight=${weight})`;
   }
 
-  // Printed and recognised as a Link even after a minifier renames the class.
+  // A Link even after a minifier renames the class.
   get [Symbol.toStringTag](): string {
     return "Link";
   }
