@@ -2,8 +2,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
-import { shikiThemes } from './components/shiki-themes.mjs';
-import rehypeScrollableMath from './components/rehype-scrollable-math.mjs';
+import { shikiThemes } from './components/course/shiki-themes.mjs';
+import rehypeScrollableMath from './components/course/rehype-scrollable-math.mjs';
 import remarkSnippets from './src/runner/remark-snippets.ts';
 
 // BASE_PATH lets the static build live under a sub-path (e.g. GitHub Pages: /lernmi/).

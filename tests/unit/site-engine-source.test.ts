@@ -2,8 +2,8 @@
 // what it extracts (leading comments kept, de-indented) and how it fails.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractDeclaration, DeclarationNotFound } from '../../components/engine-source';
-import { readEngineApi } from '../../components/engine-api';
+import { extractDeclaration, DeclarationNotFound } from '../../components/course/engine-source';
+import { readEngineApi } from '../../components/course/engine-api';
 
 const source = readFileSync('tests/fixtures/engine/network.ts', 'utf8');
 const get = (name: string) => extractDeclaration(source, name, 'network.ts');
