@@ -4,6 +4,8 @@
 // screen readers (WCAG 2.1.1, 4.1.2): each gets tabindex="0" and an accessible name,
 // with role="group" where the element has no role that may carry a name. Runs after
 // rehype-katex and after Astro's Shiki step.
+/** Names a listener understands, for the languages the course writes. */
+const LANGUAGES = { ts: 'TypeScript', typescript: 'TypeScript', js: 'JavaScript', javascript: 'JavaScript', sh: 'Shell', bash: 'Shell', json: 'JSON', mdx: 'MDX' };
 const text = (n) => (n.type === 'text' ? n.value : (n.children ?? []).map(text).join(''));
 const classes = (node) => (Array.isArray(node.properties?.className) ? node.properties.className : []);
 
@@ -33,9 +35,9 @@ export default function rehypeScrollable() {
           return; // nothing to do inside the formula
         }
         if (node.tagName === 'pre') {
-          const lang = p.dataLanguage && p.dataLanguage !== 'plaintext' ? `${p.dataLanguage} ` : '';
+          const lang = LANGUAGES[p.dataLanguage];
           Object.assign(p, { tabIndex: 0, role: 'group' });
-          p.ariaLabel ??= `Code block ${lang}`.trim();
+          p.ariaLabel ??= lang ? `${lang} code` : 'Code';
           return;
         }
       }

@@ -1,7 +1,7 @@
 // Layouts that hold, on every built page. At 375 px: whatever is wider than its box sits
 // in a scroll container a reader can see (a shadow at the cut edge), reach with the
 // keyboard and hear named. At every width: figure text renders at 12 px or more. At
-// 1280 px: chapter code fits its column without scrolling sideways.
+// 1280 px: chapter (and reference) code fits its column without scrolling sideways.
 import { test, expect, type Page } from '@playwright/test';
 import { discoverPages } from './site-helpers';
 
@@ -92,7 +92,7 @@ for (const p of pages) {
       });
     }
 
-    if (p.kind === 'chapter') {
+    if (p.kind === 'chapter' || p.kind === 'reference') {
       test('at 1280 px, no code block scrolls sideways', async ({ page }) => {
         await open(page, p.path, 1280);
         const wide = await page.locator('main pre').evaluateAll((pres) =>
