@@ -25,7 +25,7 @@ function objects() {
     neuron,
     link: network.links.find((l) => l.to === neuron)!,
     activation: neuron.activation,
-    'gradientCheck(network, input, expected)[i]': gradientCheck(network, [1, 0], [1])[0],
+    'gradientCheck(…)[i]': gradientCheck(network, [1, 0], [1])[0],
   } as Record<string, unknown>;
 }
 
