@@ -31,7 +31,6 @@ export const ENGINE_NAMES: NameInfo[] = [
   { label: 'outputs', type: 'property', info: "the output layer's neurons" },
   { label: 'activate', type: 'method', info: 'neuron.activate(): sum the inputs, squash, return the value' },
   { label: 'backpropagate', type: 'method', info: "neuron.backpropagate(trainingRate): each incoming link sends blame back with its old weight, then moves its weight" },
-  { label: 'inputWeights', type: 'property', info: "neuron.inputWeights[i]: the weight of incoming link neuron.inputs[i]" },
   { label: 'isBias', type: 'property', info: 'true for a bias neuron (value always 1)' },
   { label: 'outputSensitivity', type: 'property', info: "a link's ∂E/∂(sum of its output neuron) after learn" },
   { label: 'weightChange', type: 'property', info: 'how much the last step moved the weight' },

@@ -1,6 +1,6 @@
 // Build-time evaluation for <Computed>: runs code through the same executor as the
 // worker and the tests, with the engine as "lernmi", and returns the text to print.
-import * as engine from '../engine/index';
+import * as engine from '../lernmi';
 import { execute } from './execute';
 import { entryText, formatValue } from './format';
 import type { OutputEntry } from './protocol';

@@ -45,8 +45,13 @@ export function isLink(v: unknown): v is { weight: number; from: unknown; to: un
   return typeof o.weight === 'number' && !!o.from && typeof o.from === 'object' && !!o.to && typeof o.to === 'object';
 }
 
+/** The engine's classes name themselves with Symbol.toStringTag, which a minifier keeps (it renames classes). */
+function engineTag(v: object): string {
+  return Object.prototype.toString.call(v).slice(8, -1);
+}
+
 export function isNeuron(v: unknown): boolean {
-  return !!v && typeof v === 'object' && ctorName(v) === 'Neuron';
+  return !!v && typeof v === 'object' && (engineTag(v) === 'Neuron' || ctorName(v) === 'Neuron');
 }
 
 function neuronLabel(n: unknown): string {
@@ -140,6 +145,8 @@ function fmt(v: unknown, depth: number, seen: Set<unknown>, top: boolean): strin
   try {
     if (o instanceof Error) return `${o.name}: ${o.message}`;
     if (isNetwork(o)) return describeNetwork(o);
+    // The engine's Neurons and Links print themselves: `Neuron(h1[0], tanh, value=…)`.
+    if (engineTag(o) === 'Link' || engineTag(o) === 'Neuron') return String(o);
     if (isLink(o)) return describeLink(o);
     if (isNeuron(o)) return describeNeuron(o as AnyObj);
     if (o instanceof Date) return o.toISOString();

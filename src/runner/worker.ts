@@ -2,7 +2,7 @@
 // The runner worker: one snippet at a time, with the engine bundled in as "lernmi".
 // Output is capped and batched here, at the source: a snippet printing a million lines
 // costs the page at most 20 small messages a second and 1,000 lines in total.
-import * as engine from '../engine/index';
+import * as engine from '../lernmi';
 import { execute, toRunError } from './execute';
 import { LIMITS, entryLines, type Dropped, type HostToWorker, type OutputEntry, type RunError, type WorkerToHost } from './protocol';
 

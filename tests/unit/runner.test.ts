@@ -2,7 +2,7 @@
 // remark plugin, the executor (transpile, line mapping, timers, errors), formatting,
 // storage keys, build-time <Computed>, and the snippet checker itself.
 import { describe, expect, test } from 'vitest';
-import * as engine from '../../src/engine/index';
+import * as engine from '../../src/lernmi';
 import { execute, compile } from '../../src/runner/execute';
 import { formatNumber, formatValue, tableEntry, entryText, networkEntry } from '../../src/runner/format';
 import { parseMetaString, splitHidden, collectRunnable, type MdNode } from '../../src/runner/parse';
@@ -163,8 +163,9 @@ describe('format', () => {
     expect(s).toMatch(/^Network \[2, 3, 1\] \{activation: tanh, outputActivation: tanh, trainingRate: 0.1, seed: 7\} · 13 links · weights: /);
     expect(s).toMatch(/… 9 more$/);
     expect(s.length).toBeLessThan(250);
-    expect(formatValue(net.links[0])).toMatch(/^Link\(neuron → neuron, weight=-?[\d.]+\)$/);
-    expect(formatValue(net.layers[1]![0])).toMatch(/^Neuron\(value=0, sensitivity=0\)$/);
+    expect(formatValue(net.links[0])).toMatch(/^Link\(in\[0\] → h1\[0\], weight=-?[\d.]+\)$/);
+    expect(formatValue(net.layers[1]![0])).toBe('Neuron(h1[0], tanh, value=0, sensitivity=0)');
+    expect(formatValue(net.layers[1])).toBe('[Neuron(h1[0], tanh, value=0, sensitivity=0), Neuron(h1[1], tanh, value=0, sensitivity=0), Neuron(h1[2], tanh, value=0, sensitivity=0)]');
     expect(entryText(networkEntry(net))).toBe('[network 2-3-1 · 13 links]');
   });
 

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { extractSnippets, runSnippetCase, typeCheckSnippets, type SnippetCase } from '../../src/runner/check-snippets';
-import * as engine from '../../src/engine/index';
+import * as engine from '../../src/lernmi';
 
 const ROOT = resolve(__dirname, '../..');
 
