@@ -49,9 +49,8 @@ export default {
       name: 'runner-knows-engine-as-lernmi',
       comment:
         'The runner knows the engine only as the module a snippet imports (src/lernmi.ts), so ' +
-        'a run and a <Computed> value see exactly what a snippet sees. A warning until the runner ' +
-        'imports src/lernmi.ts; then make it an error.',
-      severity: 'warn',
+        'a run and a <Computed> value see exactly what a snippet sees.',
+      severity: 'error',
       from: { path: '^src/runner/' },
       to: { path: '^src/(engine|datasets)/' },
     },
