@@ -5,11 +5,11 @@ import Callout from './Callout.astro';
 import EngineSource from './EngineSource.astro';
 import Snippet from './Snippet.astro';
 import Computed from './Computed.astro';
-import Exercise from './course/exercise/Exercise.astro';
-import Hint from './course/exercise/Hint.astro';
-import Solution from './course/exercise/Solution.astro';
-import Mistake from './course/exercise/Mistake.astro';
-import Choice from './course/exercise/Choice.astro';
+import Exercise from './exercise/Exercise.astro';
+import Hint from './exercise/Hint.astro';
+import Solution from './exercise/Solution.astro';
+import Mistake from './exercise/Mistake.astro';
+import Choice from './exercise/Choice.astro';
 
 export const mdxComponents = {
   Callout,
