@@ -3,8 +3,11 @@
  * the same points, so a figure in the prose matches what the reader's run draws.
  * Each sample is { input: [x, y], expected: [label] } (or one-hot with `oneHot`).
  */
+import { checkOptions } from "../engine/checks";
 import { Random } from "../engine/random";
 import type { Sample } from "../engine/types";
+
+const DATASET_OPTIONS = ["count", "noise", "seed", "labels", "oneHot"] as const;
 
 export interface DatasetOptions {
   /** How many points. */
@@ -34,6 +37,7 @@ function sampled(
   options: DatasetOptions,
   draw: (i: number, random: Random, noise: number) => { input: number[]; positive: boolean },
 ): Sample[] {
+  checkOptions(`datasets.${name}`, options, DATASET_OPTIONS);
   const count = options.count ?? 200;
   if (!Number.isInteger(count) || count < 1) {
     throw new Error(`${name}: count must be a positive integer; received ${String(count)}`);
@@ -53,6 +57,7 @@ function sampled(
  * truth table; with `count`, that many points scattered in the four corners of [-1, 1]².
  */
 export function xor(options: DatasetOptions = {}): Sample[] {
+  checkOptions("datasets.xor", options, DATASET_OPTIONS);
   if (options.count === undefined) {
     return [
       [0, 0],

@@ -59,6 +59,49 @@ export function diverged(step: number, what: string, trainingRate: number): Erro
   return new Error(`diverged at step ${step}: ${what}; try a smaller trainingRate than ${trainingRate}`);
 }
 
+/**
+ * Throws unless every key of `options` is one of `known`. A misspelt option would
+ * otherwise be ignored without a word, and the reader would see other numbers than
+ * the chapter's with no clue why.
+ */
+export function checkOptions<T extends object>(where: string, options: T, known: readonly (keyof T & string)[]): T {
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new Error(`${where}: expected an options object such as { ${known[0]}: … }; received ${describe(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if ((known as readonly string[]).includes(key)) continue;
+    const nearest = nearestName(key, known);
+    const hint = nearest === undefined ? "" : ` (did you mean ${nearest}?)`;
+    throw new Error(`${where}: unknown option "${key}"${hint}; known options: ${known.join(", ")}`);
+  }
+  return options;
+}
+
+/** The known name closest to a misspelt one, if it is close enough to be what was meant. */
+function nearestName(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+/** Levenshtein distance: the fewest single-letter insertions, deletions and changes from a to b. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const change = a[i - 1] === b[j - 1] ? 0 : 1;
+      current.push(Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + change));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 export function describe(value: unknown): string {
   if (typeof value === "string") return `"${value}"`;
   if (Array.isArray(value)) return value.length > 8 ? `an array of ${value.length}` : `[${value.map(describe).join(", ")}]`;

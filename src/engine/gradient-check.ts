@@ -1,3 +1,4 @@
+import { checkOptions } from "./checks";
 import type { Link } from "./link";
 import type { Network } from "./network";
 
@@ -11,6 +12,11 @@ export interface GradientCheckEntry {
   relativeError: number;
 }
 
+export interface GradientCheckOptions {
+  /** How far each weight is nudged either way. Default 1e-5. */
+  epsilon?: number;
+}
+
 /**
  * Checks backpropagation against nudge-and-measure, link by link, on one sample.
  * The network's weights are left exactly as they were.
@@ -19,8 +25,12 @@ export function gradientCheck(
   network: Network,
   inputs: readonly number[],
   expected: readonly number[],
-  epsilon = 1e-5,
+  options: GradientCheckOptions | number = {},
 ): GradientCheckEntry[] {
+  const { epsilon = 1e-5 } = typeof options === "number" ? { epsilon: options } : checkOptions("gradientCheck", options, ["epsilon"]);
+  if (typeof epsilon !== "number" || !(epsilon > 0) || !Number.isFinite(epsilon)) {
+    throw new Error(`gradientCheck: epsilon must be a small positive number such as 1e-5; received ${String(epsilon)}`);
+  }
   const backprop = network.gradients(inputs, expected);
   return network.links.map((link, k) => {
     const weight = link.weight;

@@ -1,10 +1,11 @@
 /**
- * lernmi: a neural network made of Neurons and Links, small enough to read.
+ * The engine: a neural network made of Neurons and Links, small enough to read.
  *
- * Imports nothing from the site and touches neither the DOM nor Node, so the same
- * code runs in Node, in a Web Worker and in the page.
+ * Imports nothing outside src/engine and touches neither the DOM nor Node, so the
+ * same code runs in Node, in a Web Worker and in the page. Snippets import it, with
+ * the datasets, as "lernmi" (src/lernmi.ts).
  */
-export { Neuron } from "./neuron";
+export { Neuron, type NeuronOptions } from "./neuron";
 export { Link } from "./link";
 export { Network } from "./network";
 export { MAX_LINKS, MAX_NEURONS } from "./options";
@@ -18,13 +19,11 @@ export type {
   LossName,
   InitName,
 } from "./types";
-// Activations and datasets are exported as one object each (activations.tanh,
-// datasets.spiral(...)), so that a snippet's own `const tanh` or `const xor` never
-// collides with a name the runner puts in scope.
+// Activations are exported as one object (activations.tanh), so that a snippet's own
+// `const tanh` never collides with a name the runner puts in scope.
 export { Activation, activations, activationByName, activationNames, type ActivationName } from "./activations";
 export { Random } from "./random";
-export { CompiledNetwork } from "./compiled";
-export { gradientCheck, type GradientCheckEntry } from "./gradient-check";
+export { CompiledNetwork } from "./fast/compiled";
+export { gradientCheck, type GradientCheckEntry, type GradientCheckOptions } from "./gradient-check";
+export { checkOptions } from "./checks";
 export type { TraceEvent, TraceListener } from "./trace";
-export * as datasets from "../datasets/index";
-export type { DatasetOptions } from "../datasets/index";

@@ -1,56 +1,148 @@
+import { describeNumber } from "./describe";
 import type { Neuron } from "./neuron";
+import type { TraceListener } from "./trace";
 
 /**
- * A Link joins two neurons. Forward, it carries its input neuron's value, scaled by
- * its weight. Backward, it takes its share of the blame for the error, passes that
- * blame back to its input neuron, and moves its weight. Its output neuron takes these
- * steps for all of its incoming links in one loop: see `Neuron.backpropagate`.
+ * A Link joins two neurons and holds the weight between them.
  *
- * The link's numbers live in its output neuron's arrays, at `index` (see
- * `Neuron.inputWeights` for why); reading and writing them here is the same as there.
+ * Forward, it carries its input neuron's value, times its weight,
+ * to its output neuron. Backward, once the output neuron's
+ * sensitivity is complete, it learns in three steps, in this order:
+ *   1. its output sensitivity: how the error moves with the output
+ *      neuron's sum;
+ *   2. sendBack: its share of the blame goes to its input neuron,
+ *      worked out with the weight that caused the error (the old one);
+ *   3. changeWeight: only then does the weight move, downhill.
  */
 export class Link {
-  // `declare`: the constructor sets these, so a link never holds `undefined` here.
+  // `declare`: the constructor sets these three, so a link never
+  // holds `undefined` in them (that would make every read slower).
+  /** The neuron whose value this link carries. */
   declare readonly from: Neuron;
+  /** The neuron whose sum this link adds to. */
   declare readonly to: Neuron;
-  /** This link's place among its output neuron's inputs: `to.inputs[index] === this`. */
-  declare readonly index: number;
+  declare weight: number;
+  /** How much the last step moved the weight. */
+  weightChange = 0;
+  /** ∂E/∂weight, summed over a mini-batch's samples so far. */
+  gradient = 0;
 
   constructor(from: Neuron, to: Neuron, weight = 0) {
     this.from = from;
     this.to = to;
-    this.index = to.connect(this, weight);
+    this.weight = weight;
     from.outputs.push(this);
+    to.inputs.push(this);
   }
 
-  get weight(): number {
-    return this.to.inputWeights[this.index];
-  }
-
-  set weight(weight: number) {
-    this.to.inputWeights[this.index] = weight;
-  }
-
-  /** How much the last step moved the weight. */
-  get weightChange(): number {
-    return this.to.weightChanges[this.index];
-  }
-
-  /** ∂E/∂weight summed over the samples of a mini-batch so far. */
-  get gradient(): number {
-    return this.to.gradients[this.index];
+  /** Forward: what this link adds to its output neuron's sum. */
+  propagate(trace?: TraceListener): number {
+    const value = this.from.value * this.weight;
+    trace?.({ type: "carry", link: this, value });
+    return value;
   }
 
   /**
-   * How the error moves with the output neuron's sum: that neuron's sensitivity ×
-   * the slope of its activation. Every link into the same neuron shares it.
+   * Step 1. How the error moves with the output neuron's sum,
+   * ∂E/∂sum: that neuron's sensitivity × its activation's slope.
+   * Every link into the same neuron has the same one.
    */
   get outputSensitivity(): number {
     return this.to.sensitivity * this.to.derivative;
   }
 
-  /** Forward: what this link adds to its output neuron's sum. */
-  propagate(): number {
-    return this.from.value * this.weight;
+  /** Backward, for one sample: the three steps, in order. */
+  backpropagate(trainingRate: number, trace?: TraceListener): void {
+    const outputSensitivity = this.outputSensitivity;
+    const oldWeight = this.weight;
+    const sent = this.sendBack(outputSensitivity);
+    const inputValue = this.from.value;
+    this.changeWeight(-trainingRate * outputSensitivity * inputValue);
+    // A figure that listens hears the steps with the numbers used.
+    if (trace !== undefined) {
+      this.report(trace, outputSensitivity, sent, oldWeight, true);
+    }
+  }
+
+  /**
+   * Step 2. The input neuron's share of the blame: output
+   * sensitivity × weight. It adds to what the neuron's other
+   * outgoing links send: its sensitivity is their sum. Called
+   * before step 3, while `weight` is the one that was used.
+   */
+  sendBack(outputSensitivity: number): number {
+    const sensitivity = outputSensitivity * this.weight;
+    this.from.sensitivity += sensitivity;
+    return sensitivity;
+  }
+
+  /**
+   * Step 3. Move the weight. For one sample the change is
+   * −trainingRate × ∂E/∂weight, where ∂E/∂weight is output
+   * sensitivity × input value: the larger the input, the more
+   * this link added to the error.
+   */
+  changeWeight(weightChange: number): void {
+    this.weightChange = weightChange;
+    this.weight += weightChange;
+  }
+
+  /**
+   * Backward, for one sample of a mini-batch: steps 1 and 2, and
+   * ∂E/∂weight remembered instead of step 3.
+   */
+  collectGradient(trace?: TraceListener): void {
+    const outputSensitivity = this.outputSensitivity;
+    const sent = this.sendBack(outputSensitivity);
+    this.gradient += outputSensitivity * this.from.value;
+    if (trace !== undefined) {
+      this.report(trace, outputSensitivity, sent, this.weight, false);
+    }
+  }
+
+  /** After a mini-batch: step 3 with its average ∂E/∂weight. */
+  applyGradient(
+    trainingRate: number,
+    batchSize: number,
+    trace?: TraceListener,
+  ): void {
+    this.changeWeight(-trainingRate * (this.gradient / batchSize));
+    this.gradient = 0;
+    const { weightChange, weight } = this;
+    trace?.({ type: "weightChange", link: this, weightChange, weight });
+  }
+
+  // The backward steps report together, after they are taken: an
+  // event inside each step made the untraced path a fifth slower
+  // (V8 keeps what every report needs alive in the hot loop).
+  private report(
+    trace: TraceListener,
+    outputSensitivity: number,
+    sent: number,
+    oldWeight: number,
+    moved: boolean,
+  ): void {
+    trace({ type: "outputSensitivity", link: this, outputSensitivity });
+    trace({
+      type: "sendBack",
+      link: this,
+      sensitivity: sent,
+      weight: oldWeight,
+    });
+    if (moved) {
+      const { weightChange, weight } = this;
+      trace({ type: "weightChange", link: this, weightChange, weight });
+    }
+  }
+
+  /** For example `Link(h1[0] → out[0], weight=0.42)`. */
+  toString(): string {
+    const weight = describeNumber(this.weight);
+    return `Link(${this.from.label} → ${this.to.label}, weight=${weight})`;
+  }
+
+  // A Link even after a minifier renames the class.
+  get [Symbol.toStringTag](): string {
+    return "Link";
   }
 }

@@ -1,38 +1,45 @@
 /**
- * The two ways the network measures how wrong it was, and the softmax that turns the
- * output layer's sums into probabilities for the second.
+ * The two ways a network measures how wrong it was, and the softmax that turns the
+ * output layer's sums into probabilities for the second. They work on plain lists of
+ * numbers, so the Neuron/Link network and the fast path share one definition.
  */
-import type { Neuron } from "./neuron";
-import type { LossName } from "./types";
 
-/** E for the output layer's current values. */
-export function errorFor(loss: LossName, outputs: readonly Neuron[], expected: readonly number[]): number {
+/** E = ½ Σ (actual − expected)². The ½ cancels the 2 of the square's slope: ∂E/∂actual = actual − expected. */
+export function squaredError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
   let error = 0;
-  if (loss === "squaredError") {
-    // E = ½ Σ (actual − expected)²
-    for (let i = 0; i < outputs.length; i++) {
-      const difference = outputs[i].value - expected[i];
-      error += difference * difference;
-    }
-    return error / 2;
+  for (let i = 0; i < actual.length; i++) {
+    const difference = actual[i] - expected[i];
+    error += difference * difference;
   }
-  // Cross-entropy E = −Σ expected × log(softmax), with log(softmax) = sum − log Σ exp(sum).
-  let max = -Infinity;
-  for (const neuron of outputs) max = Math.max(max, neuron.sum);
+  return error / 2;
+}
+
+/**
+ * E = −Σ expected × log(softmax(sums)), computed from the sums, with
+ * log(softmax) = sum − max − log Σ exp(sum − max), so that no exp overflows.
+ */
+export function crossEntropy(sums: ArrayLike<number>, expected: ArrayLike<number>): number {
+  const max = largest(sums);
   let total = 0;
-  for (const neuron of outputs) total += Math.exp(neuron.sum - max);
+  for (let i = 0; i < sums.length; i++) total += Math.exp(sums[i] - max);
   const logTotal = Math.log(total);
-  for (let i = 0; i < outputs.length; i++) {
-    if (expected[i] !== 0) error -= expected[i] * (outputs[i].sum - max - logTotal);
+  let error = 0;
+  for (let i = 0; i < sums.length; i++) {
+    if (expected[i] !== 0) error -= expected[i] * (sums[i] - max - logTotal);
   }
   return error;
 }
 
-/** Turns the output sums into probabilities: exp(sum) / Σ exp(sum), computed stably. */
-export function softmax(outputs: readonly Neuron[]): void {
-  let max = -Infinity;
-  for (const neuron of outputs) max = Math.max(max, neuron.sum);
+/** Writes exp(sum) / Σ exp(sum) into `values`, computed stably (shifted by the largest sum). */
+export function softmax(sums: ArrayLike<number>, values: { [i: number]: number }): void {
+  const max = largest(sums);
   let total = 0;
-  for (const neuron of outputs) total += Math.exp(neuron.sum - max);
-  for (const neuron of outputs) neuron.value = Math.exp(neuron.sum - max) / total;
+  for (let i = 0; i < sums.length; i++) total += Math.exp(sums[i] - max);
+  for (let i = 0; i < sums.length; i++) values[i] = Math.exp(sums[i] - max) / total;
+}
+
+function largest(values: ArrayLike<number>): number {
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) max = Math.max(max, values[i]);
+  return max;
 }

@@ -1,12 +1,16 @@
-import { type ActivationName, activationByName, linear, softmaxOutput } from "./activations";
+import { activationByName, linear, softmaxOutput } from "./activations";
+import { checkExpected, checkInputs, diverged } from "./checks";
+import { describeNumber } from "./describe";
+import { CompiledNetwork } from "./fast/compiled";
+import { networkToJSON, readNetworkJSON } from "./json";
 import { Link } from "./link";
+import { crossEntropy, softmax, squaredError } from "./losses";
 import { Neuron } from "./neuron";
-import { Random } from "./random";
-import { type TraceEvent, type TraceListener, traceActivate, traceBackpropagate } from "./trace";
-import { checkCount, checkExpected, checkInputs, describe, diverged } from "./checks";
-import { CompiledNetwork } from "./compiled";
-import { errorFor, softmax } from "./losses";
 import { checkLayerSizes, initRange, resolveOptions } from "./options";
+import { Random } from "./random";
+import type { TraceEvent, TraceListener } from "./trace";
+import { evaluate, train } from "./training";
+import type { ActivationName } from "./activations";
 import type { EpochRecord, Evaluation, InitName, LossName, NetworkJSON, NetworkOptions, Sample, TrainOptions } from "./types";
 
 /**
@@ -21,8 +25,6 @@ export class Network {
   readonly biases: Neuron[];
   /** Every link, layer by layer, neuron by neuron, the bias link last for each neuron. */
   readonly links: Link[];
-  /** The neurons with incoming links (every layer but the input layer), which hold the links' weights. */
-  private readonly learners: Neuron[];
   readonly activation: ActivationName;
   /** The output layer's activation; with softmaxCrossEntropy it is unused (the output layer is a softmax). */
   readonly outputActivation: ActivationName;
@@ -31,9 +33,11 @@ export class Network {
   readonly seed: number;
   readonly init: InitName;
   /** Steps taken: one per `learn`, one per mini-batch. */
-  step: number;
+  step = 0;
   readonly random: Random;
-  private listeners: TraceListener[];
+  private readonly listeners: TraceListener[] = [];
+  /** Handed to every neuron and link while someone listens; undefined otherwise. */
+  private trace: TraceListener | undefined = undefined;
 
   constructor(layerSizes: readonly number[], options: NetworkOptions = {}) {
     checkLayerSizes(layerSizes);
@@ -45,9 +49,7 @@ export class Network {
     this.trainingRate = trainingRate;
     this.seed = seed;
     this.init = init;
-    this.step = 0;
     this.random = new Random(seed);
-    this.listeners = [];
     this.layers = [];
     this.biases = [];
     this.links = [];
@@ -58,10 +60,11 @@ export class Network {
     const last = layerSizes.length - 1;
     for (let l = 0; l <= last; l++) {
       const kind = l === 0 ? linear : l === last ? output : hidden;
+      const prefix = l === 0 ? "in" : l === last ? "out" : `h${l}`;
       const layer: Neuron[] = [];
-      for (let j = 0; j < layerSizes[l]; j++) layer.push(new Neuron(kind));
+      for (let j = 0; j < layerSizes[l]; j++) layer.push(new Neuron({ activation: kind, name: `${prefix}[${j}]` }));
       this.layers.push(layer);
-      if (l < last) this.biases.push(new Neuron(linear, true));
+      if (l < last) this.biases.push(new Neuron({ activation: linear, isBias: true }));
     }
     // Links from every neuron of one layer (and its bias) to every neuron of the next,
     // with weights drawn from the seeded generator in this fixed order.
@@ -73,10 +76,7 @@ export class Network {
         const bias = biasRange === 0 ? 0 : this.random.uniform(-biasRange, biasRange);
         this.links.push(new Link(this.biases[l - 1], neuron, bias));
       }
-      const inputNeurons = [...this.layers[l - 1], this.biases[l - 1]];
-      for (const neuron of this.layers[l]) neuron.shareInputNeurons(inputNeurons);
     }
-    this.learners = this.layers.slice(1).flat();
   }
 
   /** The output layer's neurons. */
@@ -100,168 +100,90 @@ export class Network {
     this.forward(inputs);
     const error = this.measure(expected);
     this.setOutputSensitivities(expected);
-    this.backward(true);
+    // From the output layer back, so that each neuron's sensitivity is complete
+    // (every link leaving it has sent its share) before its own links learn from it.
+    for (let l = this.layers.length - 1; l >= 1; l--) {
+      for (const neuron of this.layers[l]) neuron.backpropagate(this.trainingRate, this.trace);
+    }
     this.step++;
     return error;
+  }
+
+  /**
+   * One step on a mini-batch: every link collects its ∂E/∂weight over the samples,
+   * at the same weights, then moves once by −trainingRate × their average.
+   * Returns the summed error of the samples, each measured before the step.
+   */
+  learnBatch(samples: readonly Sample[]): number {
+    let total = 0;
+    try {
+      for (const { input, expected } of samples) total += this.collectGradients(input, expected);
+    } catch (error) {
+      this.clearGradients(); // a failed batch leaves no half-collected sums behind
+      throw error;
+    }
+    for (const link of this.links) link.applyGradient(this.trainingRate, samples.length, this.trace);
+    this.step++;
+    return total;
   }
 
   /** The error for one sample, without learning from it. */
   errorOf(inputs: readonly number[], expected: readonly number[]): number {
     checkExpected(expected, this.outputs.length);
     this.forward(inputs);
-    return errorFor(this.loss, this.outputs, expected);
+    return this.error(expected);
   }
 
   /** ∂E/∂weight for every link (in `links` order) on one sample; no weight moves. */
   gradients(inputs: readonly number[], expected: readonly number[]): number[] {
-    checkExpected(expected, this.outputs.length);
-    this.forward(inputs);
-    this.measure(expected);
-    this.setOutputSensitivities(expected);
-    this.backward(false);
+    this.clearGradients();
+    this.collectGradients(inputs, expected);
     const gradients = this.links.map((link) => link.gradient);
-    for (const neuron of this.learners) neuron.clearGradients();
+    this.clearGradients();
     return gradients;
   }
 
-  /** Trains on the samples; returns one record per epoch. */
+  /** Trains on the samples, epoch after epoch; returns one record per epoch (see training.ts). */
   train(samples: readonly Sample[], options: TrainOptions = {}): EpochRecord[] {
-    const { epochs = 1, batchSize = 1, shuffle = true, fast = false, onEpoch } = options;
-    checkCount("epochs", epochs, 0);
-    checkCount("batchSize", batchSize, 1);
-    samples.forEach((sample, i) => this.checkSample(sample, `train: sample ${i}`));
-    const order = new Uint32Array(samples.length);
-    for (let i = 0; i < order.length; i++) order[i] = i;
-    for (const neuron of this.learners) neuron.clearGradients();
-    const compiled = fast && this.listeners.length === 0 ? this.compile() : null;
-    const history: EpochRecord[] = [];
-    try {
-      for (let epoch = 1; epoch <= epochs && samples.length > 0; epoch++) {
-        if (shuffle) this.random.shuffle(order);
-        let total = 0;
-        for (let start = 0; start < order.length; start += batchSize) {
-          const end = Math.min(start + batchSize, order.length);
-          if (batchSize === 1) {
-            const { input, expected } = samples[order[start]];
-            total += compiled !== null ? compiled.learn(input, expected) : this.learn(input, expected);
-          } else {
-            total += compiled !== null ? compiled.learnBatch(samples, order, start, end) : this.learnBatch(samples, order, start, end);
-          }
-        }
-        compiled?.writeWeights();
-        this.checkWeights();
-        const record: EpochRecord = { epoch, error: total / samples.length, step: this.step };
-        history.push(record);
-        if (onEpoch !== undefined && onEpoch(record) === false) break;
-        compiled?.readWeights(); // onEpoch may have changed weights by hand
-      }
-    } catch (error) {
-      compiled?.writeWeights(); // leave the network as it was before the failing step
-      throw error;
-    }
-    return history;
+    return train(this, samples, options);
   }
 
-  /** A typed-array copy for fast bulk training; see CompiledNetwork. Call `writeWeights()` to copy back. */
+  /** Mean error over the samples and, for a classification, the fraction classified right. */
+  evaluate(samples: readonly Sample[]): Evaluation {
+    return evaluate(this, samples);
+  }
+
+  /** A typed-array copy for fast bulk training; see fast/compiled.ts. Call `writeWeights()` to copy back. */
   compile(): CompiledNetwork {
     return new CompiledNetwork(this);
-  }
-
-  /**
-   * Mean error over the samples and, when they are a classification (one output with
-   * two labels, or one-hot expected values), the fraction classified right.
-   */
-  evaluate(samples: readonly Sample[]): Evaluation {
-    samples.forEach((sample, i) => this.checkSample(sample, `evaluate: sample ${i}`));
-    const labels = new Set(samples.map((s) => s.expected[0]));
-    const oneHot = samples.every((s) => s.expected.every((y) => y === 0 || y === 1) && s.expected.includes(1));
-    const classes = this.outputs.length === 1 ? (labels.size <= 2 ? "two labels" : null) : oneHot ? "one-hot" : null;
-    const low = Math.min(...labels);
-    const high = Math.max(...labels);
-    let total = 0;
-    let right = 0;
-    for (const { input, expected } of samples) {
-      this.forward(input);
-      total += errorFor(this.loss, this.outputs, expected);
-      if (classes === "one-hot") {
-        // The predicted class is the output neuron with the largest value.
-        if (argmax(this.outputs.map((n) => n.value)) === argmax(expected)) right++;
-      } else if (classes === "two labels") {
-        // One output: the prediction is whichever of the two labels is nearer.
-        const predicted = this.outputs[0].value >= (low + high) / 2 ? high : low;
-        if (predicted === expected[0]) right++;
-      }
-    }
-    const n = Math.max(samples.length, 1);
-    return classes === null ? { error: total / n } : { error: total / n, accuracy: right / n };
   }
 
   /** Subscribe to every forward and backward event. Returns a function that unsubscribes. */
   onTrace(listener: TraceListener): () => void {
     this.listeners.push(listener);
+    this.trace = this.dispatch;
     return () => {
       const at = this.listeners.indexOf(listener);
       if (at >= 0) this.listeners.splice(at, 1);
+      if (this.listeners.length === 0) this.trace = undefined;
     };
+  }
+
+  /** True while a trace listener is subscribed. */
+  get isTraced(): boolean {
+    return this.trace !== undefined;
   }
 
   toJSON(): NetworkJSON {
-    const weights: number[][][] = [];
-    let k = 0;
-    for (let l = 1; l < this.layers.length; l++) {
-      const layer: number[][] = [];
-      for (let j = 0; j < this.layers[l].length; j++) {
-        const row: number[] = [];
-        for (let i = 0; i <= this.layers[l - 1].length; i++) row.push(this.links[k++].weight);
-        layer.push(row);
-      }
-      weights.push(layer);
-    }
-    return {
-      format: "lernmi-network",
-      version: 1,
-      layerSizes: this.layerSizes.slice(),
-      activation: this.activation,
-      // A softmax output layer has no activation of its own to record.
-      ...(this.loss === "softmaxCrossEntropy" ? {} : { outputActivation: this.outputActivation }),
-      loss: this.loss,
-      trainingRate: this.trainingRate,
-      seed: this.seed,
-      init: this.init,
-      step: this.step,
-      randomState: this.random.state,
-      weights,
-    };
+    return networkToJSON(this);
   }
 
   static fromJSON(json: NetworkJSON | string): Network {
-    const data: NetworkJSON = typeof json === "string" ? JSON.parse(json) : json;
-    if (data === null || typeof data !== "object" || data.format !== "lernmi-network") {
-      throw new Error(`fromJSON: expected an object with format "lernmi-network"; received ${describe(data)}`);
-    }
-    const network = new Network(data.layerSizes, {
-      activation: data.activation,
-      outputActivation: data.loss === "softmaxCrossEntropy" ? undefined : data.outputActivation,
-      loss: data.loss,
-      trainingRate: data.trainingRate,
-      seed: data.seed,
-      init: data.init,
-    });
-    let k = 0;
-    const sizes = data.layerSizes;
-    for (let l = 1; l < sizes.length; l++) {
-      for (let j = 0; j < sizes[l]; j++) {
-        const row = data.weights?.[l - 1]?.[j];
-        if (!Array.isArray(row) || row.length !== sizes[l - 1] + 1) {
-          throw new Error(
-            `fromJSON: expected weights[${l - 1}][${j}] to hold ${sizes[l - 1] + 1} numbers; received ${describe(row)}`,
-          );
-        }
-        for (const weight of row) network.links[k++].weight = weight;
-      }
-    }
-    network.step = data.step ?? 0;
-    if (data.randomState !== undefined) network.random.state = data.randomState >>> 0;
+    const saved = readNetworkJSON(json);
+    const network = new Network(saved.layerSizes, saved.options);
+    saved.weights.forEach((weight, k) => (network.links[k].weight = weight));
+    network.step = saved.step;
+    if (saved.randomState !== undefined) network.random.state = saved.randomState;
     return network;
   }
 
@@ -270,127 +192,86 @@ export class Network {
     return Network.fromJSON(this.toJSON());
   }
 
+  /** For example `Network(2-3-1, tanh, trainingRate=0.1, seed=7, 13 links)`. */
+  toString(): string {
+    const output = this.loss === "softmaxCrossEntropy" ? "softmax" : this.outputActivation;
+    const activation = output === this.activation ? this.activation : `${this.activation} → ${output}`;
+    return `Network(${this.layerSizes.join("-")}, ${activation}, trainingRate=${describeNumber(this.trainingRate)}, seed=${this.seed}, ${this.links.length} links)`;
+  }
+
+  // Printed and recognised as a Network even after a minifier renames the class.
+  get [Symbol.toStringTag](): string {
+    return "Network";
+  }
+
   // --- the steps `learn` is made of ---------------------------------------------------
 
   private forward(inputs: readonly number[]): void {
+    const trace = this.trace;
     const inputLayer = this.layers[0];
     checkInputs(inputs, inputLayer.length);
-    const trace = this.listeners.length > 0 ? this.dispatch : null;
     for (let i = 0; i < inputLayer.length; i++) {
       const neuron = inputLayer[i];
       neuron.value = inputs[i];
       neuron.sensitivity = 0;
-      if (trace !== null) trace({ type: "input", neuron, value: neuron.value });
+      trace?.({ type: "input", neuron, value: neuron.value });
     }
-    for (let l = 0; l < this.biases.length; l++) this.biases[l].sensitivity = 0;
-    const layers = this.layers;
-    for (let l = 1; l < layers.length; l++) {
-      const layer = layers[l];
-      for (let j = 0; j < layer.length; j++) {
-        layer[j].activate();
-        if (trace !== null) traceActivate(layer[j], trace);
-      }
+    for (const bias of this.biases) bias.sensitivity = 0;
+    for (let l = 1; l < this.layers.length; l++) {
+      for (const neuron of this.layers[l]) neuron.activate(trace);
     }
     if (this.loss === "softmaxCrossEntropy") {
       // The output layer's values become probabilities (see losses.ts).
       const outputs = this.outputs;
-      softmax(outputs);
-      if (trace !== null) trace({ type: "softmax", neurons: outputs, values: outputs.map((n) => n.value) });
+      const values: number[] = [];
+      softmax(outputs.map((neuron) => neuron.sum), values);
+      outputs.forEach((neuron, i) => (neuron.value = values[i]));
+      trace?.({ type: "softmax", neurons: outputs, values });
     }
+  }
+
+  /** E for the output layer's current values. */
+  private error(expected: readonly number[]): number {
+    const outputs = this.outputs;
+    if (this.loss === "squaredError") return squaredError(outputs.map((neuron) => neuron.value), expected);
+    return crossEntropy(outputs.map((neuron) => neuron.sum), expected);
   }
 
   /** Measures the error and stops, naming the step, if it is no longer a number. */
   private measure(expected: readonly number[]): number {
-    const error = errorFor(this.loss, this.outputs, expected);
-    if (!Number.isFinite(error)) {
-      throw diverged(this.step + 1, `the error became ${error}`, this.trainingRate);
-    }
-    if (this.listeners.length > 0) {
-      this.dispatch({ type: "error", error, actual: this.outputs.map((n) => n.value), expected });
-    }
+    const error = this.error(expected);
+    if (!Number.isFinite(error)) throw diverged(this.step + 1, `the error became ${error}`, this.trainingRate);
+    this.trace?.({ type: "error", error, actual: this.outputs.map((n) => n.value), expected });
     return error;
   }
 
-  /** An output neuron's sensitivity is simply how wrong it was: actual − expected. */
+  /**
+   * An output neuron's sensitivity is how wrong it was: actual − expected, the slope
+   * of ½ (actual − expected)². (With softmax + cross-entropy the same difference is
+   * the slope with respect to the neuron's sum; see activations.ts, softmaxOutput.)
+   */
   private setOutputSensitivities(expected: readonly number[]): void {
     const outputs = this.outputs;
     for (let i = 0; i < outputs.length; i++) outputs[i].sensitivity = outputs[i].value - expected[i];
   }
 
-  /**
-   * Backward, from the output layer to the first hidden layer, so that each neuron's
-   * sensitivity is complete before it acts on it. Each neuron's links learn or, for
-   * a mini-batch (`learning` false), only collect their gradients.
-   */
-  private backward(learning: boolean): void {
-    const trace = this.listeners.length > 0 ? this.dispatch : null;
-    const layers = this.layers;
-    for (let l = layers.length - 1; l >= 1; l--) {
-      const layer = layers[l];
-      for (let j = 0; j < layer.length; j++) {
-        const neuron = layer[j];
-        // A listener is told about the step afterwards, with the weights it started from.
-        const oldWeights = trace === null ? null : neuron.inputWeights.slice();
-        if (learning) neuron.backpropagate(this.trainingRate);
-        else neuron.collectGradients();
-        if (trace !== null && oldWeights !== null) traceBackpropagate(neuron, oldWeights, learning, trace);
-      }
+  /** Backward on one sample, every link adding its ∂E/∂weight to `gradient`; no weight moves. */
+  private collectGradients(inputs: readonly number[], expected: readonly number[]): number {
+    checkExpected(expected, this.outputs.length);
+    this.forward(inputs);
+    const error = this.measure(expected);
+    this.setOutputSensitivities(expected);
+    for (let l = this.layers.length - 1; l >= 1; l--) {
+      for (const neuron of this.layers[l]) neuron.collectGradients(this.trace);
     }
+    return error;
   }
 
-  private learnBatch(samples: readonly Sample[], order: Uint32Array, start: number, end: number): number {
-    let total = 0;
-    try {
-      for (let k = start; k < end; k++) {
-        const { input, expected } = samples[order[k]];
-        this.forward(input);
-        total += this.measure(expected);
-        this.setOutputSensitivities(expected);
-        this.backward(false);
-      }
-    } catch (error) {
-      for (const neuron of this.learners) neuron.clearGradients();
-      throw error;
-    }
-    for (const neuron of this.learners) neuron.applyGradients(this.trainingRate, end - start);
-    if (this.listeners.length > 0) {
-      for (const link of this.links) this.dispatch({ type: "weightChange", link, weightChange: link.weightChange, weight: link.weight });
-    }
-    this.step++;
-    return total;
-  }
-
-  private checkWeights(): void {
-    for (let k = 0; k < this.links.length; k++) {
-      const weight = this.links[k].weight;
-      if (!Number.isFinite(weight)) {
-        throw new Error(
-          `diverged by step ${this.step}: the weight of link ${k} became ${weight}; try a smaller trainingRate than ${this.trainingRate}`,
-        );
-      }
-    }
-  }
-
-  private checkSample(sample: Sample, where: string): void {
-    if (sample === null || typeof sample !== "object") {
-      throw new Error(`${where}: expected { input, expected }; received ${describe(sample)}`);
-    }
-    try {
-      checkInputs(sample.input, this.layers[0].length);
-      checkExpected(sample.expected, this.outputs.length);
-    } catch (error) {
-      throw new Error(`${where}: ${(error as Error).message}`);
-    }
+  private clearGradients(): void {
+    for (const link of this.links) link.gradient = 0;
   }
 
   private readonly dispatch = (event: TraceEvent): void => {
     for (const listener of this.listeners) listener(event);
   };
 }
-
-function argmax(values: ArrayLike<number>): number {
-  let best = 0;
-  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
-  return best;
-}
-

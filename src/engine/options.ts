@@ -3,7 +3,7 @@
  * weights are drawn from, and the limits that keep a hand-typed size from freezing the page.
  */
 import { activationByName } from "./activations";
-import { describe } from "./checks";
+import { checkOptions, describe } from "./checks";
 import type { InitName, LossName, NetworkOptions } from "./types";
 
 /** Readers type layer sizes by hand; refuse sizes that would freeze the page. */
@@ -16,6 +16,7 @@ const INITS: readonly InitName[] = ["uniform", "xavier", "he"];
 
 /** Fills in the defaults and refuses unknown names, saying what is known. */
 export function resolveOptions(options: NetworkOptions): Required<NetworkOptions> {
+  checkOptions("new Network", options, ["activation", "outputActivation", "loss", "trainingRate", "seed", "init"]);
   const activation = options.activation ?? "sigmoid";
   const outputActivation = options.outputActivation ?? activation;
   const loss = options.loss ?? "squaredError";

@@ -121,7 +121,20 @@ test.describe('running', () => {
     await expect(log(s).locator('.figure-plot svg path.series')).toHaveCount(1);
     await expect(log(s).locator('.figure-network svg line.link')).toHaveCount(13);
     expect(await log(s).locator('.figure-network line.link.pos, .figure-network line.link.neg').count()).toBeGreaterThan(0);
-    await expect(log(s)).toContainText(/Network \[2, 3, 1\].*13 links · weights:/);
+    await expect(log(s)).toContainText('Network(2-3-1, tanh, trainingRate=0.1, seed=7, 13 links)');
+  });
+
+  test('in the built (minified) site, a Neuron, a layer, a Link and a Network print as themselves', async ({ page }) => {
+    await open(page);
+    const s = snip(page, 'print');
+    await btn(s, 'Run').click();
+    await expect(log(s).locator('.status-ok')).toHaveCount(1);
+    const lines = (await shownText(s)).split('\n');
+    expect(lines[0]).toBe('Neuron(h1[0], tanh, value=0, sensitivity=0)');
+    expect(lines[1]).toBe('[Neuron(h1[0], tanh, value=0, sensitivity=0), Neuron(h1[1], tanh, value=0, sensitivity=0), Neuron(h1[2], tanh, value=0, sensitivity=0)]');
+    expect(lines[2]).toMatch(/^Link\(in\[0\] → h1\[0\], weight=-?[\d.]+\)$/);
+    expect(lines[3]).toBe('Network(2-3-1, tanh, trainingRate=0.1, seed=7, 13 links)');
+    expect(lines[4]).toBe('Neuron(y, sigmoid, value=0, sensitivity=0)');
   });
 
   test('HTML in output is shown as text', async ({ page }) => {

@@ -60,7 +60,7 @@ export function typeCheckSnippets(all: SnippetCase[], root: string): Map<Snippet
     types: [],
     skipLibCheck: true,
     baseUrl: root,
-    paths: { lernmi: ['./src/engine/index.ts'] },
+    paths: { lernmi: ['./src/lernmi.ts'] },
   };
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);

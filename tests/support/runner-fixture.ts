@@ -35,6 +35,7 @@ export const FIXTURE_SNIPPETS: FixtureSnippet[] = [
   S('html', 'HTML in output', 'console.log("<img src=x onerror=alert(1)>");\nconsole.log("<b>not bold</b>");'),
   S('nan', 'Training diverges', 'const net = new Network([1, 4, 1], { activation: "relu", outputActivation: "linear", trainingRate: 5, seed: 1 });\nfor (let step = 0; step < 1000; step++) net.learn([10], [1000]);\nconsole.log("never printed");', { setup: ENGINE }),
   S('show', 'Table, plot and network', 'const net = new Network([2, 3, 1], { activation: "tanh", seed: 7 });\nconst errors: number[] = [];\nfor (let epoch = 0; epoch < 50; epoch++) errors.push(net.learn([0, 1], [1]));\nshow.table([{ epoch: 1, error: errors[0] }, { epoch: 50, error: errors[49] }]);\nshow.plot(errors, { title: "Error per step" });\nshow.network(net);\nconsole.log(net);', { setup: ENGINE }),
+  S('print', 'Engine objects print themselves', 'const net = new Network([2, 3, 1], { activation: "tanh", seed: 7 });\nconsole.log(net.layers[1]![0]);\nconsole.log(net.layers[1]);\nconsole.log(net.links[0]);\nconsole.log(net);\nconsole.log(new Neuron("sigmoid", "y"));', { setup: 'import { Network, Neuron } from "lernmi";' }),
   S('spin2', 'Another endless loop', 'for (;;) {}'),
   S('short', 'Endless loop, 1 s limit', 'while (true) {}', { timeout: 1 }),
 ];

@@ -77,47 +77,20 @@ describe("structure", () => {
     expect(net.propagate([3])).toEqual([6.5]);
   });
 
-  it("a link's numbers are the slots of its output neuron's arrays", () => {
+  it("a link wired by hand into a network's neuron joins its sum, and the network's own links stay as they were", () => {
     const net = new Network([2, 3, 1], { seed: 4 });
-    for (const link of net.links) {
-      expect(link.to.inputs[link.index]).toBe(link);
-      expect(link.to.inputNeurons[link.index]).toBe(link.from);
-      expect(link.to.inputWeights[link.index]).toBe(link.weight);
-    }
-    net.learn([0.3, -0.2], [1]);
-    const link = net.links[4];
-    expect(link.weightChange).not.toBe(0);
-    expect(link.weightChange).toBe(link.to.weightChanges[link.index]);
-    link.weight = 7;
-    expect(link.to.inputWeights[link.index]).toBe(7);
-  });
-
-  it("neurons of a layer share one list of input neurons, until one is wired by hand", () => {
-    const net = new Network([2, 3, 1], { seed: 4 });
-    const [a, b, c] = net.layers[1];
-    expect(a.inputNeurons).toBe(b.inputNeurons);
-    expect(a.inputNeurons).toEqual([...net.layers[0], net.biases[0]]);
-    // A link added by hand to one neuron: that neuron takes a copy; its neighbours keep theirs.
-    const extra = new Neuron("linear");
+    const [a, b] = net.layers[1];
+    const extra = new Neuron("linear", "extra");
     extra.value = 2;
     const before = net.propagate([0.5, 0.5]);
     const link = new Link(extra, a, 0.25);
-    expect(a.inputNeurons).toEqual([...net.layers[0], net.biases[0], extra]);
-    expect(b.inputNeurons).toEqual([...net.layers[0], net.biases[0]]);
-    expect(c.inputNeurons).toBe(b.inputNeurons);
     expect(a.inputs.at(-1)).toBe(link);
+    expect(extra.outputs).toEqual([link]);
+    net.propagate([0.5, 0.5]);
+    expect(a.sum).toBeCloseTo(a.inputs.slice(0, 3).reduce((t, l) => t + l.from.value * l.weight, 0) + 2 * 0.25, 14);
     expect(net.propagate([0.5, 0.5])).not.toEqual(before);
-    // The network's own links are untouched: only a gained a fourth input.
     expect(b.inputs.length).toBe(3);
-  });
-
-  it("refuses a shared list that does not match the neuron's links", () => {
-    const net = new Network([2, 2, 1]);
-    const [a, b] = net.layers[1];
-    expect(() => a.shareInputNeurons([b, b, b])).toThrow(
-      /shareInputNeurons: expected the 3 neurons this neuron's links come from, in order; received another neuron at position 0/,
-    );
-    expect(() => a.shareInputNeurons([])).toThrow(/expected the 3 neurons .*; received 0 neurons/);
+    expect(net.links).not.toContain(link);
   });
 });
 
@@ -445,5 +418,71 @@ describe("the engine stands alone", () => {
     const source = readFileSync(join(dir, file), "utf8");
     for (const [, path] of source.matchAll(/from\s+"([^"]+)"/g)) expect(path).toMatch(/^\.\.?\/(?!.*(pages|layouts|runner|components))/);
     expect(source).not.toMatch(/Math\.random|\bdocument\.|\bwindow\.|\bprocess\.|require\(|node:/);
+  });
+});
+
+describe("options are checked", () => {
+  it("an unknown Network option names itself, the nearest known one and all of them", () => {
+    expect(() => new Network([2, 2, 1], { activaton: "tanh" } as never)).toThrow(
+      'new Network: unknown option "activaton" (did you mean activation?); known options: activation, outputActivation, loss, trainingRate, seed, init',
+    );
+    expect(() => new Network([2, 1], { learningRate: 0.5 } as never)).toThrow(/unknown option "learningRate" \(did you mean trainingRate\?\)/);
+  });
+
+  it("a key far from every known one gets no guess", () => {
+    expect(() => new Network([2, 1], { colour: "blue" } as never)).toThrow(/new Network: unknown option "colour"; known options: activation,/);
+  });
+
+  it("train, gradientCheck, datasets and new Neuron check theirs too", () => {
+    const net = new Network([2, 2, 1]);
+    expect(() => net.train(datasets.xor(), { epoch: 3 } as never)).toThrow(/train: unknown option "epoch" \(did you mean epochs\?\)/);
+    expect(() => gradientCheck(net, [0, 1], [1], { epsilom: 1e-4 } as never)).toThrow(/gradientCheck: unknown option "epsilom" \(did you mean epsilon\?\)/);
+    expect(() => datasets.spiral({ cont: 10 } as never)).toThrow(/datasets.spiral: unknown option "cont" \(did you mean count\?\)/);
+    expect(() => datasets.xor({ sed: 2 } as never)).toThrow(/datasets.xor: unknown option "sed" \(did you mean seed\?\)/);
+    expect(() => new Neuron({ activaton: "tanh" } as never)).toThrow(/new Neuron: unknown option "activaton" \(did you mean activation\?\)/);
+  });
+
+  it("known options still work, and gradientCheck still takes a bare epsilon", () => {
+    const net = new Network([2, 2, 1], { activation: "tanh", seed: 3 });
+    expect(gradientCheck(net, [0, 1], [1], { epsilon: 1e-4 }).map((e) => e.backprop)).toEqual(
+      gradientCheck(net, [0, 1], [1], 1e-4).map((e) => e.backprop),
+    );
+    expect(datasets.spiral({ count: 10, seed: 2 })).toHaveLength(10);
+  });
+});
+
+describe("engine objects print readably, under any class name", () => {
+  it("a network names its neurons; a link prints its ends", () => {
+    const net = new Network([2, 3, 1], { activation: "tanh", seed: 7 });
+    net.propagate([0, 1]);
+    expect(net.layers.map((layer) => layer.map((n) => n.name))).toEqual([["in[0]", "in[1]"], ["h1[0]", "h1[1]", "h1[2]"], ["out[0]"]]);
+    const out = net.outputs[0];
+    expect(String(out)).toBe(`Neuron(out[0], tanh, value=${Number(out.value.toPrecision(6))}, sensitivity=0)`);
+    expect(String(net.links[0])).toMatch(/^Link\(in\[0\] → h1\[0\], weight=-?0\.\d{1,6}\)$/);
+    expect(String(net.links[2])).toMatch(/^Link\(bias → h1\[0\], weight=/);
+    expect(String(net)).toBe("Network(2-3-1, tanh, trainingRate=0.1, seed=7, 13 links)");
+    expect(Object.prototype.toString.call(out)).toBe("[object Neuron]");
+    expect(Object.prototype.toString.call(net.links[0])).toBe("[object Link]");
+    expect(Object.prototype.toString.call(net)).toBe("[object Network]");
+  });
+
+  it("a hand-wired neuron may be named, by a second argument or an options object", () => {
+    const x = new Neuron("linear", "x");
+    const y = new Neuron({ activation: "sigmoid", name: "y" });
+    const link = new Link(x, y, 1.5);
+    x.value = 1;
+    y.activate();
+    expect(String(link)).toBe("Link(x → y, weight=1.5)");
+    expect(String(y)).toBe("Neuron(y, sigmoid, value=0.817574, sensitivity=0)");
+    expect(String(new Link(new Neuron(), new Neuron("tanh"), -0.4))).toBe("Link(sigmoid neuron → tanh neuron, weight=-0.4)");
+  });
+
+  it("a softmax network and a network with two activations say so", () => {
+    expect(String(new Network([4, 3, 2], { loss: "softmaxCrossEntropy", seed: 1 }))).toBe(
+      "Network(4-3-2, sigmoid → softmax, trainingRate=0.1, seed=1, 23 links)",
+    );
+    expect(String(new Network([2, 1], { activation: "relu", outputActivation: "linear" }))).toBe(
+      "Network(2-1, relu → linear, trainingRate=0.1, seed=1, 3 links)",
+    );
   });
 });

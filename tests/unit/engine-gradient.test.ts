@@ -8,7 +8,7 @@
  * (the last test proves this by planting exactly that bug).
  */
 import { describe, expect, it } from "vitest";
-import { Network, Neuron, type ActivationName, type LossName } from "lernmi";
+import { Link, Network, type ActivationName, type LossName } from "lernmi";
 import { lcg, numericalGradient, referencePass } from "./engine-helpers";
 
 const RATE = 3;
@@ -89,15 +89,12 @@ describe("learn moves every weight by −trainingRate × ∂E/∂w (finite diffe
   }
 
   it("would catch a link that sends its sensitivity back with its new weight", () => {
-    const original = Neuron.prototype.backpropagate;
-    // The planted bug: move each weight first, then send blame back with the new weight.
-    Neuron.prototype.backpropagate = function (this: Neuron, trainingRate: number) {
-      const outputSensitivity = this.sensitivity * this.derivative;
-      this.inputNeurons.forEach((from, i) => {
-        this.weightChanges[i] = -trainingRate * outputSensitivity * from.value;
-        this.inputWeights[i] += this.weightChanges[i];
-        from.sensitivity += outputSensitivity * this.inputWeights[i];
-      });
+    const original = Link.prototype.backpropagate;
+    // The planted bug: move the weight first, then send blame back with the new weight.
+    Link.prototype.backpropagate = function (this: Link, trainingRate: number) {
+      const outputSensitivity = this.outputSensitivity;
+      this.changeWeight(-trainingRate * outputSensitivity * this.from.value);
+      this.sendBack(outputSensitivity);
     };
     try {
       const net = new Network([2, 4, 3, 5, 3], { activation: "tanh", trainingRate: RATE, seed: 1 });
@@ -108,7 +105,7 @@ describe("learn moves every weight by −trainingRate × ∂E/∂w (finite diffe
       const worst = Math.max(...net.links.map((link, k) => Math.abs(link.weightChange + RATE * gradient[k])));
       expect(worst).toBeGreaterThan(1e-3); // far beyond the 1e-7 tolerance used above
     } finally {
-      Neuron.prototype.backpropagate = original;
+      Link.prototype.backpropagate = original;
     }
   });
 });

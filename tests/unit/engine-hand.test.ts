@@ -9,7 +9,7 @@ describe("a linear neuron, by hand", () => {
   it("one step with exact decimals", () => {
     // input x = 2 → link (w = 0.5) → output neuron (linear), bias link b = 0.25.
     const input = new Neuron("linear");
-    const bias = new Neuron("linear", true);
+    const bias = new Neuron({ activation: "linear", isBias: true });
     const output = new Neuron("linear");
     const link = new Link(input, output, 0.5);
     const biasLink = new Link(bias, output, 0.25);

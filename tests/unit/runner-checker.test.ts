@@ -2,7 +2,7 @@
 // file and line of every kind of problem, or the content tests could pass on broken code.
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import * as engine from '../../src/engine/index';
+import * as engine from '../../src/lernmi';
 import { extractSnippets, lineLengthProblems, runSnippetCase, typeCheckSnippets } from '../support/check-snippets';
 import { longLines } from '../support/line-length';
 

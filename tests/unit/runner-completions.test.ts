@@ -3,7 +3,7 @@
 // classes, and `show` with its functions.
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import * as engine from '../../src/engine/index';
+import * as engine from '../../src/lernmi';
 import { readEngineNames } from '../../src/runner/build/engine-names';
 
 const ROOT = resolve(__dirname, '../..');

@@ -1,7 +1,7 @@
 // The executor shared by the worker, the snippet tests and <Computed>: transpiling,
 // positions mapped back to the reader's code, timers, errors, output through the kinds.
 import { describe, expect, test } from 'vitest';
-import * as engine from '../../src/engine/index';
+import * as engine from '../../src/lernmi';
 import { computeText } from '../../src/runner/build/computed';
 import { entryText, type OutputEntry } from '../../src/runner/kinds/index';
 import { execute } from '../../src/runner/worker/execute';

@@ -1,6 +1,6 @@
 // How printed values read: numbers, containers, and the engine's own objects.
 import { describe, expect, test } from 'vitest';
-import * as engine from '../../src/engine/index';
+import * as engine from '../../src/lernmi';
 import { formatNumber, formatValue } from '../../src/runner/kinds/format';
 import { entryText } from '../../src/runner/kinds/index';
 import * as network from '../../src/runner/kinds/network';
@@ -68,6 +68,15 @@ describe('format', () => {
     expect(formatValue(new Neuron())).toBe('Neuron { value: 1 }');
     const broken = { get [Symbol.toStringTag]() { return 'Neuron'; }, value: 2, toString() { throw new Error('no'); } };
     expect(formatValue(broken)).toMatch(/value: 2/);
+  });
+
+  test('the real engine: a Neuron, a layer, a Link with its ends, a Network with its summary', () => {
+    const net = new engine.Network([2, 3, 1], { activation: 'tanh', seed: 7 });
+    expect(formatValue(net.layers[1]![0])).toBe('Neuron(h1[0], tanh, value=0, sensitivity=0)');
+    expect(formatValue(net.layers[1])).toBe('[Neuron(h1[0], tanh, value=0, sensitivity=0), Neuron(h1[1], tanh, value=0, sensitivity=0), Neuron(h1[2], tanh, value=0, sensitivity=0)]');
+    expect(formatValue(net.links[0])).toMatch(/^Link\(in\[0\] → h1\[0\], weight=-?[\d.]+\)$/);
+    expect(formatValue(net)).toBe('Network(2-3-1, tanh, trainingRate=0.1, seed=7, 13 links)');
+    expect(formatValue(new engine.Neuron('sigmoid', 'y'))).toBe('Neuron(y, sigmoid, value=0, sensitivity=0)');
   });
 
   test('a diagram of a real Network names its shape and link count', () => {

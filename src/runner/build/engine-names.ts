@@ -14,7 +14,7 @@ export interface NameInfo {
 }
 
 /** The module snippets import as "lernmi", and where `show` is declared, from the repository root. */
-export const ENGINE_ENTRY = 'src/engine/index.ts';
+export const ENGINE_ENTRY = 'src/lernmi.ts';
 export const SHOW_ENTRY = 'src/runner/worker/show.ts';
 
 const MAX_INFO = 240;

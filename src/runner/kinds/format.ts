@@ -64,41 +64,6 @@ function selfPrinted(v: object): string | undefined {
   }
 }
 
-/**
- * A Network that does not print itself (an engine from before toString): its shape,
- * options and first weights, so a reader never gets a wall of internal fields.
- */
-function networkShape(net: { layers: unknown[][]; links: unknown[] }) {
-  const pos = new Map<unknown, [number, number]>();
-  net.layers.forEach((layer, li) => layer.forEach((n, ni) => pos.set(n, [li, ni])));
-  const links: { from: [number, number]; to: [number, number]; weight: number }[] = [];
-  for (const l of net.links) {
-    if (!isLink(l) || !pos.has(l.to)) continue;
-    const to = pos.get(l.to)!;
-    links.push({ from: pos.get(l.from) ?? [to[0] - 1, -1], to, weight: l.weight });
-  }
-  return { layers: net.layers.map((l) => l.length), links };
-}
-
-function describeNetwork(net: { layers: unknown[][]; links: unknown[] }): string {
-  const { layers, links } = networkShape(net);
-  const o = net as unknown as AnyObj;
-  const opts: string[] = [];
-  for (const k of ['activation', 'outputActivation', 'trainingRate', 'seed']) {
-    const v = o[k] ?? (o.options as AnyObj | undefined)?.[k];
-    if (typeof v === 'string' || typeof v === 'number') opts.push(`${k}: ${typeof v === 'number' ? formatNumber(v) : v}`);
-  }
-  const name = ([layer, i]: [number, number]) =>
-    i < 0 ? 'bias' : layer === 0 ? `in${i}` : layer === layers.length - 1 ? `out${i}` : layers.length === 3 ? `h${i}` : `h${layer}.${i}`;
-  const shown = links.slice(0, 4).map((l) => `${name(l.from)}→${name(l.to)} ${formatNumber(l.weight)}`);
-  const more = links.length > shown.length ? `, … ${links.length - shown.length} more` : '';
-  return (
-    `Network [${layers.join(', ')}]` +
-    (opts.length ? ` {${opts.join(', ')}}` : '') +
-    ` · ${links.length} links · weights: ${shown.join(', ')}${more}`
-  );
-}
-
 /** Readable text for any value. Strings at the top level print as they are. */
 export function formatValue(v: unknown, topLevel = true): string {
   return fmt(v, 0, new Set(), topLevel);
@@ -135,7 +100,6 @@ function fmt(v: unknown, depth: number, seen: Set<unknown>, top: boolean): strin
       const own = selfPrinted(o);
       if (own !== undefined) return own;
     }
-    if (isNetwork(o)) return describeNetwork(o);
     if (o instanceof Date) return o.toISOString();
     if (o instanceof RegExp) return String(o);
     seen.add(o);

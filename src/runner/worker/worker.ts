@@ -3,7 +3,7 @@
 // "lernmi". It speaks to the page only through the messages of kinds/protocol.ts, so it
 // can run wherever the page puts it (a plain Worker today). Output goes out through a
 // Sink (sink.ts), which caps and batches it at the source.
-import * as engine from '../../engine/index';
+import * as engine from '../../lernmi';
 import type { HostToWorker, RunError, WorkerToHost } from '../kinds/protocol';
 import { execute, toRunError } from './execute';
 import { Sink } from './sink';

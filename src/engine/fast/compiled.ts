@@ -1,7 +1,8 @@
-import type { Activation } from "./activations";
-import { checkExpected, checkSize, diverged, notFinite } from "./checks";
-import type { Network } from "./network";
-import type { Sample } from "./types";
+import type { Activation } from "../activations";
+import { checkExpected, checkSize, diverged, notFinite } from "../checks";
+import { crossEntropy, softmax, squaredError } from "../losses";
+import type { Network } from "../network";
+import type { Sample } from "../types";
 
 /**
  * A fast path for bulk training (the playground, the digits chapter): the network's
@@ -11,8 +12,9 @@ import type { Sample } from "./types";
  * `Network.learn` — the same sums in the same order, the same activation functions,
  * blame sent back with the old weight, weight += (−trainingRate × outputSensitivity) ×
  * input value — so the weights it reaches are bit-for-bit the weights the Neuron and Link
- * objects reach (the tests check this). It only skips what no weight depends on:
- * the input and bias neurons' sensitivities, and the trace.
+ * objects reach (tests/unit/engine-compiled.test.ts checks this). It only skips what
+ * no weight depends on: the input and bias neurons' sensitivities, and the trace.
+ * The activations, losses and softmax are the teaching path's own functions.
  *
  * Layout: weights[l][j * (n + 1) + i] is the link from neuron i of layer l into
  * neuron j of layer l + 1, where n is the size of layer l; i = n is the bias link.
@@ -96,9 +98,8 @@ export class CompiledNetwork {
       const weights = this.weights[l];
       const changes = this.changes[l];
       for (let w = 0; w < weights.length; w++, k++) {
-        const link = links[k];
-        link.weight = weights[w];
-        link.to.weightChanges[link.index] = changes[w];
+        links[k].weight = weights[w];
+        links[k].weightChange = changes[w];
       }
     }
     this.network.step = this.step;
@@ -180,13 +181,12 @@ export class CompiledNetwork {
     this.lastStep = "none";
   }
 
-  /** Exactly the mini-batch step of `Network.train`: average the batch's gradients, then move once. */
-  learnBatch(samples: readonly Sample[], order: ArrayLike<number>, start: number, end: number): number {
+  /** Exactly `Network.learnBatch`: average the batch's gradients, then move once. */
+  learnBatch(samples: readonly Sample[]): number {
     const sizes = this.sizes;
     for (const gradients of this.changes) gradients.fill(0);
     let total = 0;
-    for (let k = start; k < end; k++) {
-      const { input, expected } = samples[order[k]];
+    for (const { input, expected } of samples) {
       this.forward(input);
       total += this.measure(expected);
       for (let l = sizes.length - 1; l >= 1; l--) {
@@ -208,7 +208,7 @@ export class CompiledNetwork {
         }
       }
     }
-    const count = end - start;
+    const count = samples.length;
     const rate = this.network.trainingRate;
     for (let l = 0; l < this.weights.length; l++) {
       const weights = this.weights[l];
@@ -258,38 +258,16 @@ export class CompiledNetwork {
     }
     if (this.softmax) {
       const last = sizes.length - 1;
-      const sums = this.sums[last];
-      const values = this.values[last];
-      let max = -Infinity;
-      for (let j = 0; j < sums.length; j++) max = Math.max(max, sums[j]);
-      let total = 0;
-      for (let j = 0; j < sums.length; j++) total += Math.exp(sums[j] - max);
-      for (let j = 0; j < sums.length; j++) values[j] = Math.exp(sums[j] - max) / total;
+      softmax(this.sums[last], this.values[last]);
     }
   }
 
-  /** The error (as `errorFor` computes it), the divergence check, and the output sensitivities. */
+  /** The error (as `Network.learn` measures it), the divergence check, and the output sensitivities. */
   private measure(expected: readonly number[]): number {
     const last = this.sizes.length - 1;
     const values = this.values[last];
     const sums = this.sums[last];
-    let error = 0;
-    if (!this.softmax) {
-      for (let i = 0; i < values.length; i++) {
-        const difference = values[i] - expected[i];
-        error += difference * difference;
-      }
-      error = error / 2;
-    } else {
-      let max = -Infinity;
-      for (let i = 0; i < sums.length; i++) max = Math.max(max, sums[i]);
-      let total = 0;
-      for (let i = 0; i < sums.length; i++) total += Math.exp(sums[i] - max);
-      const logTotal = Math.log(total);
-      for (let i = 0; i < sums.length; i++) {
-        if (expected[i] !== 0) error -= expected[i] * (sums[i] - max - logTotal);
-      }
-    }
+    const error = this.softmax ? crossEntropy(sums, expected) : squaredError(values, expected);
     if (!Number.isFinite(error)) throw diverged(this.step + 1, `the error became ${error}`, this.network.trainingRate);
     const sensitivity = this.sensitivities[last];
     for (let i = 0; i < values.length; i++) sensitivity[i] = values[i] - expected[i];
