@@ -5,13 +5,7 @@
 // appears in the editor without anyone editing a list.
 import { join } from 'node:path';
 import ts from 'typescript';
-
-export interface NameInfo {
-  label: string;
-  type: 'class' | 'function' | 'method' | 'property' | 'variable' | 'constant' | 'type' | 'interface';
-  /** the signature, then the first sentence of its doc comment */
-  info: string;
-}
+import type { NameInfo } from 'virtual:lernmi/engine-names';
 
 /** The module snippets import as "lernmi", and where `show` is declared, from the repository root. */
 export const ENGINE_ENTRY = 'src/lernmi.ts';
