@@ -176,13 +176,15 @@ export async function execute(code: string, opts: ExecuteOptions): Promise<Execu
     timers.set(t, 'interval');
     return t;
   };
+  // Clearing the last timer ends the run only once the code that cleared it has returned:
+  // a callback may clear its interval and then start a new timer.
   const sClearTimeout = (t: unknown) => {
     if (timers.delete(t)) clearTimeout(t as number);
-    settle();
+    queueMicrotask(settle);
   };
   const sClearInterval = (t: unknown) => {
     if (timers.delete(t)) clearInterval(t as number);
-    settle();
+    queueMicrotask(settle);
   };
 
   const emit = (e: OutputEntry) => {
