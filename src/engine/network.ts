@@ -1,4 +1,9 @@
-import { activationByName, linear, softmaxOutput } from "./activations";
+import {
+  type ActivationName,
+  activationByName,
+  linear,
+  softmaxOutput,
+} from "./activations";
 import { checkExpected, checkInputs, diverged } from "./checks";
 import { describeNumber } from "./describe";
 import { CompiledNetwork } from "./fast/compiled";
@@ -10,12 +15,21 @@ import { checkLayerSizes, initRange, resolveOptions } from "./options";
 import { Random } from "./random";
 import type { TraceEvent, TraceListener } from "./trace";
 import { evaluate, train } from "./training";
-import type { ActivationName } from "./activations";
-import type { EpochRecord, Evaluation, InitName, LossName, NetworkJSON, NetworkOptions, Sample, TrainOptions } from "./types";
+import type {
+  EpochRecord,
+  Evaluation,
+  InitName,
+  LossName,
+  NetworkJSON,
+  NetworkOptions,
+  Sample,
+  TrainOptions,
+} from "./types";
 
 /**
- * Layers of Neurons joined by Links, every neuron of one layer to every neuron of the
- * next, plus one bias neuron (value always 1) per layer feeding the next layer.
+ * Layers of Neurons joined by Links, every neuron of one layer to
+ * every neuron of the next, plus one bias neuron (value always 1)
+ * beside every layer but the last, feeding the next layer.
  */
 export class Network {
   readonly layerSizes: readonly number[];
@@ -23,10 +37,10 @@ export class Network {
   readonly layers: Neuron[][];
   /** biases[l] feeds layer l + 1. */
   readonly biases: Neuron[];
-  /** Every link, layer by layer, neuron by neuron, the bias link last for each neuron. */
+  /** Every link, layer by layer, neuron by neuron, bias link last. */
   readonly links: Link[];
   readonly activation: ActivationName;
-  /** The output layer's activation; with softmaxCrossEntropy it is unused (the output layer is a softmax). */
+  /** The output layer's; unused with softmaxCrossEntropy (softmax). */
   readonly outputActivation: ActivationName;
   readonly loss: LossName;
   trainingRate: number;
@@ -36,12 +50,17 @@ export class Network {
   step = 0;
   readonly random: Random;
   private readonly listeners: TraceListener[] = [];
-  /** Handed to every neuron and link while someone listens; undefined otherwise. */
+  /** Handed to every neuron and link while someone listens. */
   private trace: TraceListener | undefined = undefined;
 
-  constructor(layerSizes: readonly number[], options: NetworkOptions = {}) {
+  constructor(
+    layerSizes: readonly number[],
+    options: NetworkOptions = {},
+  ) {
     checkLayerSizes(layerSizes);
-    const { activation, outputActivation, loss, trainingRate, seed, init } = resolveOptions(options);
+    const resolved = resolveOptions(options);
+    const { activation, outputActivation, loss, trainingRate } = resolved;
+    const { seed, init } = resolved;
     this.layerSizes = layerSizes.slice();
     this.activation = activation;
     this.outputActivation = outputActivation;
@@ -54,26 +73,41 @@ export class Network {
     this.biases = [];
     this.links = [];
 
-    // Neurons, layer by layer, and a bias neuron beside every layer but the last.
+    // Neurons, layer by layer; a bias neuron beside all but the last.
     const hidden = activationByName(activation);
-    const output = loss === "softmaxCrossEntropy" ? softmaxOutput : activationByName(outputActivation);
+    const output =
+      loss === "softmaxCrossEntropy"
+        ? softmaxOutput
+        : activationByName(outputActivation);
     const last = layerSizes.length - 1;
     for (let l = 0; l <= last; l++) {
       const kind = l === 0 ? linear : l === last ? output : hidden;
       const prefix = l === 0 ? "in" : l === last ? "out" : `h${l}`;
       const layer: Neuron[] = [];
-      for (let j = 0; j < layerSizes[l]; j++) layer.push(new Neuron({ activation: kind, name: `${prefix}[${j}]` }));
+      for (let j = 0; j < layerSizes[l]; j++) {
+        const name = `${prefix}[${j}]`;
+        layer.push(new Neuron({ activation: kind, name }));
+      }
       this.layers.push(layer);
-      if (l < last) this.biases.push(new Neuron({ activation: linear, isBias: true }));
+      if (l < last) {
+        const bias = new Neuron({ activation: linear, isBias: true });
+        this.biases.push(bias);
+      }
     }
-    // Links from every neuron of one layer (and its bias) to every neuron of the next,
-    // with weights drawn from the seeded generator in this fixed order.
+    // Links from every neuron of one layer (and its bias) to every
+    // neuron of the next, weights drawn from the seeded generator in
+    // this fixed order.
     for (let l = 1; l <= last; l++) {
-      const [low, high] = initRange(init, layerSizes[l - 1], layerSizes[l]);
-      const biasRange = init === "uniform" ? 0.5 : 0;
+      const fanIn = layerSizes[l - 1];
+      const [low, high] = initRange(init, fanIn, layerSizes[l]);
+      // "uniform" draws biases from ±0.5 too; xavier and he start them at 0.
+      const drawBias = init === "uniform";
       for (const neuron of this.layers[l]) {
-        for (const from of this.layers[l - 1]) this.links.push(new Link(from, neuron, this.random.uniform(low, high)));
-        const bias = biasRange === 0 ? 0 : this.random.uniform(-biasRange, biasRange);
+        for (const from of this.layers[l - 1]) {
+          const weight = this.random.uniform(low, high);
+          this.links.push(new Link(from, neuron, weight));
+        }
+        const bias = drawBias ? this.random.uniform(-0.5, 0.5) : 0;
         this.links.push(new Link(this.biases[l - 1], neuron, bias));
       }
     }
@@ -91,51 +125,59 @@ export class Network {
   }
 
   /**
-   * One step of stochastic gradient descent on one sample: every weight moves by
-   * −trainingRate × ∂E/∂weight, all taken at the weights before the step.
-   * Returns the error E measured before the step.
+   * One step of stochastic gradient descent on one sample: every
+   * weight moves by −trainingRate × ∂E/∂weight, all taken at the
+   * weights before the step. Returns the error E before the step.
    */
   learn(inputs: readonly number[], expected: readonly number[]): number {
     checkExpected(expected, this.outputs.length);
     this.forward(inputs);
     const error = this.measure(expected);
     this.setOutputSensitivities(expected);
-    // From the output layer back, so that each neuron's sensitivity is complete
-    // (every link leaving it has sent its share) before its own links learn from it.
+    // From the output layer back, so that each neuron's sensitivity is
+    // complete (every link leaving it has sent its share) before its
+    // own links learn from it.
     for (let l = this.layers.length - 1; l >= 1; l--) {
-      for (const neuron of this.layers[l]) neuron.backpropagate(this.trainingRate, this.trace);
+      for (const neuron of this.layers[l]) {
+        neuron.backpropagate(this.trainingRate, this.trace);
+      }
     }
     this.step++;
     return error;
   }
 
   /**
-   * One step on a mini-batch: every link collects its ∂E/∂weight over the samples,
-   * at the same weights, then moves once by −trainingRate × their average.
-   * Returns the summed error of the samples, each measured before the step.
+   * One step on a mini-batch: every link collects its ∂E/∂weight over
+   * the samples, at the same weights, then moves once by
+   * −trainingRate × their average. Returns the summed error of the
+   * samples, each measured before the step.
    */
   learnBatch(samples: readonly Sample[]): number {
     let total = 0;
     try {
-      for (const { input, expected } of samples) total += this.collectGradients(input, expected);
+      for (const { input, expected } of samples) {
+        total += this.collectGradients(input, expected);
+      }
     } catch (error) {
-      this.clearGradients(); // a failed batch leaves no half-collected sums behind
+      this.clearGradients(); // leave no half-collected sums behind
       throw error;
     }
-    for (const link of this.links) link.applyGradient(this.trainingRate, samples.length, this.trace);
+    for (const link of this.links) {
+      link.applyGradient(this.trainingRate, samples.length, this.trace);
+    }
     this.step++;
     return total;
   }
 
   /** The error for one sample, without learning from it. */
-  errorOf(inputs: readonly number[], expected: readonly number[]): number {
+  errorOf(inputs: readonly number[], expected: readonly number[]) {
     checkExpected(expected, this.outputs.length);
     this.forward(inputs);
     return this.error(expected);
   }
 
-  /** ∂E/∂weight for every link (in `links` order) on one sample; no weight moves. */
-  gradients(inputs: readonly number[], expected: readonly number[]): number[] {
+  /** ∂E/∂weight for every link (`links` order); no weight moves. */
+  gradients(inputs: readonly number[], expected: readonly number[]) {
     this.clearGradients();
     this.collectGradients(inputs, expected);
     const gradients = this.links.map((link) => link.gradient);
@@ -143,22 +185,22 @@ export class Network {
     return gradients;
   }
 
-  /** Trains on the samples, epoch after epoch; returns one record per epoch (see training.ts). */
-  train(samples: readonly Sample[], options: TrainOptions = {}): EpochRecord[] {
+  /** Trains epoch after epoch; one record per epoch (training.ts). */
+  train(samples: readonly Sample[], options: TrainOptions = {}) {
     return train(this, samples, options);
   }
 
-  /** Mean error over the samples and, for a classification, the fraction classified right. */
+  /** Mean error and, for a classification, the fraction right. */
   evaluate(samples: readonly Sample[]): Evaluation {
     return evaluate(this, samples);
   }
 
-  /** A typed-array copy for fast bulk training; see fast/compiled.ts. Call `writeWeights()` to copy back. */
+  /** A typed-array copy for fast training (fast/compiled.ts). */
   compile(): CompiledNetwork {
     return new CompiledNetwork(this);
   }
 
-  /** Subscribe to every forward and backward event. Returns a function that unsubscribes. */
+  /** Hear every forward and backward step; returns unsubscribe. */
   onTrace(listener: TraceListener): () => void {
     this.listeners.push(listener);
     this.trace = this.dispatch;
@@ -181,30 +223,41 @@ export class Network {
   static fromJSON(json: NetworkJSON | string): Network {
     const saved = readNetworkJSON(json);
     const network = new Network(saved.layerSizes, saved.options);
-    saved.weights.forEach((weight, k) => (network.links[k].weight = weight));
+    saved.weights.forEach((w, k) => (network.links[k].weight = w));
     network.step = saved.step;
-    if (saved.randomState !== undefined) network.random.state = saved.randomState;
+    if (saved.randomState !== undefined) {
+      network.random.state = saved.randomState;
+    }
     return network;
   }
 
-  /** An independent copy with the same weights, options and random state. */
+  /** An independent copy: same weights, options and random state. */
   clone(): Network {
     return Network.fromJSON(this.toJSON());
   }
 
-  /** For example `Network(2-3-1, tanh, trainingRate=0.1, seed=7, 13 links)`. */
+  /** For example `Network(2-3-1, tanh, trainingRate=0.1, seed=7, …)` */
   toString(): string {
-    const output = this.loss === "softmaxCrossEntropy" ? "softmax" : this.outputActivation;
-    const activation = output === this.activation ? this.activation : `${this.activation} → ${output}`;
-    return `Network(${this.layerSizes.join("-")}, ${activation}, trainingRate=${describeNumber(this.trainingRate)}, seed=${this.seed}, ${this.links.length} links)`;
+    const softmax = this.loss === "softmaxCrossEntropy";
+    const output = softmax ? "softmax" : this.outputActivation;
+    const activations =
+      output === this.activation
+        ? this.activation
+        : `${this.activation} → ${output}`;
+    const rate = describeNumber(this.trainingRate);
+    const links = `${this.links.length} links`;
+    return (
+      `Network(${this.layerSizes.join("-")}, ${activations}, ` +
+      `trainingRate=${rate}, seed=${this.seed}, ${links})`
+    );
   }
 
-  // Printed and recognised as a Network even after a minifier renames the class.
+  // A Network even after a minifier renames the class.
   get [Symbol.toStringTag](): string {
     return "Network";
   }
 
-  // --- the steps `learn` is made of ---------------------------------------------------
+  // --- the steps `learn` is made of ----------------------------------
 
   private forward(inputs: readonly number[]): void {
     const trace = this.trace;
@@ -233,36 +286,50 @@ export class Network {
   /** E for the output layer's current values. */
   private error(expected: readonly number[]): number {
     const outputs = this.outputs;
-    if (this.loss === "squaredError") return squaredError(outputs.map((neuron) => neuron.value), expected);
-    return crossEntropy(outputs.map((neuron) => neuron.sum), expected);
+    if (this.loss === "squaredError") {
+      return squaredError(outputs.map((n) => n.value), expected);
+    }
+    return crossEntropy(outputs.map((n) => n.sum), expected);
   }
 
-  /** Measures the error and stops, naming the step, if it is no longer a number. */
+  /** Measures the error; stops, naming the step, if it is no number. */
   private measure(expected: readonly number[]): number {
     const error = this.error(expected);
-    if (!Number.isFinite(error)) throw diverged(this.step + 1, `the error became ${error}`, this.trainingRate);
-    this.trace?.({ type: "error", error, actual: this.outputs.map((n) => n.value), expected });
+    if (!Number.isFinite(error)) {
+      const what = `the error became ${error}`;
+      throw diverged(this.step + 1, what, this.trainingRate);
+    }
+    const actual = this.outputs.map((n) => n.value);
+    this.trace?.({ type: "error", error, actual, expected });
     return error;
   }
 
   /**
-   * An output neuron's sensitivity is how wrong it was: actual − expected, the slope
-   * of ½ (actual − expected)². (With softmax + cross-entropy the same difference is
-   * the slope with respect to the neuron's sum; see activations.ts, softmaxOutput.)
+   * An output neuron's sensitivity is how wrong it was: actual −
+   * expected, the slope of ½ (actual − expected)². (With softmax +
+   * cross-entropy the same difference is the slope with respect to the
+   * neuron's sum; see softmaxOutput in activations.ts.)
    */
   private setOutputSensitivities(expected: readonly number[]): void {
     const outputs = this.outputs;
-    for (let i = 0; i < outputs.length; i++) outputs[i].sensitivity = outputs[i].value - expected[i];
+    for (let i = 0; i < outputs.length; i++) {
+      outputs[i].sensitivity = outputs[i].value - expected[i];
+    }
   }
 
-  /** Backward on one sample, every link adding its ∂E/∂weight to `gradient`; no weight moves. */
-  private collectGradients(inputs: readonly number[], expected: readonly number[]): number {
+  /** Backward on one sample: links add ∂E/∂weight to `gradient`. */
+  private collectGradients(
+    inputs: readonly number[],
+    expected: readonly number[],
+  ): number {
     checkExpected(expected, this.outputs.length);
     this.forward(inputs);
     const error = this.measure(expected);
     this.setOutputSensitivities(expected);
     for (let l = this.layers.length - 1; l >= 1; l--) {
-      for (const neuron of this.layers[l]) neuron.collectGradients(this.trace);
+      for (const neuron of this.layers[l]) {
+        neuron.collectGradients(this.trace);
+      }
     }
     return error;
   }

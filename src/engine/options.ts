@@ -6,8 +6,11 @@ import { activationByName } from "./activations";
 import { checkOptions, describe } from "./checks";
 import type { InitName, LossName, NetworkOptions } from "./types";
 
-/** Readers type layer sizes by hand; refuse sizes that would freeze the page. */
-export const MAX_LINKS = 5_000_000;
+/**
+ * Readers type layer sizes by hand; refuse sizes that would freeze the page. Every
+ * link is an object of its own: a million take about a second and 130 MB to build.
+ */
+export const MAX_LINKS = 1_000_000;
 /** The same for neurons (a very deep stack of tiny layers has few links but many neurons). */
 export const MAX_NEURONS = 100_000;
 

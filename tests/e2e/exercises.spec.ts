@@ -20,6 +20,7 @@ for (const chapter of chapters) {
       const exercise = exercises.nth(i);
       const region = exercise.getByRole('region', { name: /^Exercise/ });
       await expect(region).toBeVisible();
+      await region.scrollIntoViewIfNeeded();
       const status = region.getByRole('status');
       const check = region.getByRole('button', { name: 'Check' });
       if ((await exercise.getAttribute('data-kind')) === 'choice') {
@@ -46,6 +47,11 @@ for (const chapter of chapters) {
     }
     await page.reload();
     await expect(page.locator('lernmi-exercise[data-solved]')).toHaveCount(count);
+    // The sidebar counts them beside the chapter.
+    const slug = chapter.path.split('/').filter(Boolean).pop();
+    await expect(page.locator(`[data-chapter-list] [data-chapter="${slug}"] [data-exercise-progress]`)).toHaveText(
+      `${count} of ${count} exercise${count === 1 ? '' : 's'} solved`,
+    );
     expect(errors).toEqual([]);
   });
 

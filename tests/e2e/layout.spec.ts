@@ -43,7 +43,10 @@ function overflowReport(): string[] {
     const s = getComputedStyle(el);
     if (s.display === 'none' || s.visibility === 'hidden' || outOfFlow(el)) continue;
     const r = el.getBoundingClientRect();
-    const block = blockOf(el);
+    // A formula is one unit: KaTeX's inner boxes (a fraction's rows) may poke a pixel or
+    // two past their own inline boxes by design; what matters is the formula's block.
+    const formula = el.closest('.katex');
+    const block = blockOf(formula && formula !== el ? formula : el);
     if (!block || r.width === 0) continue;
     const b = block.getBoundingClientRect();
     if (r.right <= b.right + 1 && r.left >= b.left - 1) continue;

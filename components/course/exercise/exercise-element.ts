@@ -1,8 +1,8 @@
 // <lernmi-exercise>: checks a reader's answer in the page, reveals hints one at a
 // time and the solution after a confirmation, and remembers a solved exercise in this
-// browser (see solved.ts). The markup comes from Exercise.astro.
+// browser (see src/progress/exercises.ts). The markup comes from Exercise.astro.
 import { parseAnswer } from './answer';
-import { markSolved, onSolvedChange, solvedIn } from './solved';
+import { markSolved, onSolvedChange, solvedIn } from '../../../src/progress/exercises';
 import { judgeNumber, type Mistake } from './verdict';
 
 type VerdictKind = 'right' | 'mistake' | 'wrong' | 'notice';
