@@ -2,8 +2,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
-import { shikiThemes } from './components/shiki-themes.mjs';
-import rehypeScrollableMath from './components/rehype-scrollable-math.mjs';
+import { shikiThemes } from './components/course/shiki-themes.mjs';
+import rehypeScrollable from './components/course/rehype-scrollable.mjs';
 import remarkSnippets from './src/runner/remark-snippets.ts';
 
 // BASE_PATH lets the static build live under a sub-path (e.g. GitHub Pages: /lernmi/).
@@ -17,7 +17,7 @@ export default defineConfig({
   markdown: {
     remarkPlugins: [remarkMath, remarkSnippets], // remarkSnippets: ```ts run → <Snippet>
     // A broken formula must fail the build, not ship as red text.
-    rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true }], rehypeScrollableMath],
+    rehypePlugins: [[rehypeKatex, { strict: 'error', throwOnError: true }], rehypeScrollable],
     // GitHub's themes with every token colour raised to WCAG AA on the site's code background.
     shikiConfig: { themes: shikiThemes, defaultColor: false },
   },

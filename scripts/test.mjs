@@ -1,8 +1,10 @@
 // `npm test`: every check, in order, stopping at the first failure.
-//   astro check → vitest run → npm run build → npm run test:e2e (ensure Chromium + Playwright)
+//   npm run deps → astro check → vitest run → npm run build → npm run test:e2e
+// The dependency rules go first: they take about two seconds and name the import to undo.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
+  ['Dependency rules (dependency-cruiser + .astro imports)', 'npm', ['run', 'deps']],
   ['Type check (astro check)', 'npx', ['astro', 'check']],
   ['Unit tests (vitest)', 'npx', ['vitest', 'run']],
   ['Build (astro build + pagefind)', 'npm', ['run', 'build']],

@@ -25,6 +25,30 @@ export interface ComputedOptions {
  * line on error, so a broken number fails the build instead of printing nonsense.
  */
 export async function computeText(code: string, opts: ComputedOptions = {}): Promise<string> {
+  const { out, exports } = await run(code);
+  const round = (v: unknown): unknown =>
+    typeof v === 'number' && opts.digits !== undefined ? Number(v.toFixed(opts.digits)) : Array.isArray(v) ? v.map(round) : v;
+  if (out.length) return out.map(entryText).join('\n');
+  if ('default' in exports) {
+    const v = round(exports.default);
+    if (typeof v === 'number' && opts.digits !== undefined) return v.toFixed(opts.digits);
+    return formatValue(v);
+  }
+  return '';
+}
+
+/**
+ * The value of `code` itself, unformatted: a bare expression's value or the code's
+ * `export default` (exercise answers are checked against it at full precision).
+ */
+export async function computeValue(code: string): Promise<unknown> {
+  const { exports } = await run(code);
+  if (!('default' in exports)) throw new Error(`computeValue("${code.slice(0, 80)}"): the code has no value; end with an expression or export default`);
+  return exports.default;
+}
+
+/** Runs the code with the engine in scope; throws with the line of an error, so a broken number fails the build. */
+async function run(code: string): Promise<{ out: OutputEntry[]; exports: Record<string, unknown> }> {
   const src = isExpression(code) ? `export default (${code});` : code;
   const hasImport = /^\s*import\s/m.test(src);
   const setup = hasImport ? undefined : ENGINE_IN_SCOPE;
@@ -35,13 +59,5 @@ export async function computeText(code: string, opts: ComputedOptions = {}): Pro
     const at = e.position && !e.position.hidden ? ` at line ${e.position.line}, column ${e.position.column}` : '';
     throw new Error(`<Computed code="${code.slice(0, 80)}">: ${e.name}: ${e.message}${at}`);
   }
-  const round = (v: unknown): unknown =>
-    typeof v === 'number' && opts.digits !== undefined ? Number(v.toFixed(opts.digits)) : Array.isArray(v) ? v.map(round) : v;
-  if (out.length) return out.map(entryText).join('\n');
-  if ('default' in r.exports) {
-    const v = round(r.exports.default);
-    if (typeof v === 'number' && opts.digits !== undefined) return v.toFixed(opts.digits);
-    return formatValue(v);
-  }
-  return '';
+  return { out, exports: r.exports };
 }

@@ -1,7 +1,7 @@
 // The site's build-time components rendered through Astro's container API.
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, it } from 'vitest';
-import EngineSource from '../../components/EngineSource.astro';
+import EngineSource from '../../components/course/EngineSource.astro';
 
 describe('<EngineSource>', () => {
   it('renders the named declaration, highlighted, with its location', async () => {

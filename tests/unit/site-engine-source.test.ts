@@ -2,8 +2,8 @@
 // what it extracts (leading comments kept, de-indented) and how it fails.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractDeclaration, DeclarationNotFound } from '../../components/engine-source';
-import { readEngineApi } from '../../components/engine-api';
+import { extractDeclaration, DeclarationNotFound } from '../../components/course/engine-source';
+import { readApi } from '../../components/course/engine-api';
 
 const source = readFileSync('tests/fixtures/engine/network.ts', 'utf8');
 const get = (name: string) => extractDeclaration(source, name, 'network.ts');
@@ -46,9 +46,9 @@ describe('extractDeclaration', () => {
   });
 });
 
-describe('readEngineApi', () => {
+describe('readApi', () => {
   it('lists the real engine’s exports with documented classes', () => {
-    const api = readEngineApi('src/engine/index.ts');
+    const api = readApi('src/engine/index.ts');
     expect(api).not.toBeNull();
     const names = api!.map((e) => e.name);
     for (const n of ['Network', 'Neuron', 'Link']) expect(names).toContain(n);
@@ -60,6 +60,6 @@ describe('readEngineApi', () => {
   });
 
   it('returns null when the entry file is missing', () => {
-    expect(readEngineApi('tests/fixtures/engine/missing.ts')).toBeNull();
+    expect(readApi('tests/fixtures/engine/missing.ts')).toBeNull();
   });
 });

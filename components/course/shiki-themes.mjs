@@ -6,7 +6,7 @@
 //
 // Used by astro.config.mjs (markdown code blocks, runnable snippets) and by
 // <EngineSource>; anything else that highlights with Shiki should import these too:
-//   import { shikiThemes } from '@components/shiki-themes.mjs';  // { light, dark }
+//   import { shikiThemes } from '@components/course/shiki-themes.mjs';  // { light, dark }
 import { bundledThemes } from 'shiki';
 
 /** Must match --surface in src/styles/global.css (light, dark). */

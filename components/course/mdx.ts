@@ -5,10 +5,21 @@ import Callout from './Callout.astro';
 import EngineSource from './EngineSource.astro';
 import Snippet from './Snippet.astro';
 import Computed from './Computed.astro';
+import Exercise from './exercise/Exercise.astro';
+import Hint from './exercise/Hint.astro';
+import Solution from './exercise/Solution.astro';
+import Mistake from './exercise/Mistake.astro';
+import Choice from './exercise/Choice.astro';
 
 export const mdxComponents = {
   Callout,
   EngineSource,
   Snippet, // ```ts run blocks become <Snippet> (src/runner/remark-snippets.ts)
   Computed, // <Computed code="…" />: a value computed by the engine at build time
+  // <Exercise>: checked by the page itself; Hint, Solution, Mistake and Choice go inside it
+  Exercise,
+  Hint,
+  Solution,
+  Mistake,
+  Choice,
 };
