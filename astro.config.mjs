@@ -15,7 +15,9 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [mdx()], // MDX inherits the markdown config below
   vite: {
-    worker: { format: 'es' }, // module workers that import npm packages
+    // The runner worker is a classic script: it starts from a blob: URL inside an
+    // opaque-origin frame, where a module worker does not start (src/runner/README.md).
+    worker: { format: 'iife' },
     plugins: [engineNamesPlugin()], // the editor's completions, read from the engine's types
   },
   markdown: {

@@ -114,4 +114,10 @@ describe('dependency rules', () => {
     const found = violations(project({ ...CLEAN, 'src/runner/computed.ts': 'import * as e from "../engine/index";\nexport const names = Object.keys(e);\n' }));
     expect(found).toEqual([{ rule: 'runner-knows-engine-as-lernmi', severity: 'error', from: 'src/runner/computed.ts', to: 'src/engine/index.ts' }]);
   });
+
+  it('let page/sandbox.ts reach worker/ only for the address of its bundle (?worker&url), never its code', () => {
+    const src = readFileSync(join(import.meta.dirname, '../../src/runner/page/sandbox.ts'), 'utf8');
+    const fromWorker = [...src.matchAll(/^\s*import\b[^;]*?from\s+['"]([^'"]*\/worker\/[^'"]*)['"]/gm)].map((m) => m[1]);
+    expect(fromWorker).toEqual(['../worker/worker.ts?worker&url']);
+  });
 });

@@ -14,9 +14,11 @@ describe('registry', () => {
     expect(Object.keys(DATA).sort()).toEqual(['log', 'network', 'plot', 'table']);
   });
 
-  test('sizes count lines and characters', () => {
-    expect(entrySize(log.build('log', ['a\nb\nc']))).toEqual({ lines: 3, chars: 6 });
-    expect(entrySize({ kind: 'table', columns: ['(index)', 'a'], rows: [['0', '1'], ['1', '22']] }).lines).toBe(3);
+  test('sizes count lines, characters and drawn elements', () => {
+    expect(entrySize(log.build('log', ['a\nb\nc']))).toEqual({ lines: 3, chars: 6, elements: 1 });
+    const t = entrySize({ kind: 'table', columns: ['(index)', 'a'], rows: [['0', '1'], ['1', '22']] });
+    expect(t.lines).toBe(3);
+    expect(t.elements).toBeGreaterThanOrEqual(9); // 3 rows of 3 cells, at least
   });
 });
 

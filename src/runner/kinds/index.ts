@@ -1,6 +1,7 @@
 // The output kinds, registered once. Adding a kind: a new file beside these (its entry
 // type, `build`, `data` and `view`), its line in DATA, and TypeScript then asks for its
 // line in VIEWS. The worker imports DATA only, so no drawing code reaches its bundle.
+import { record } from './check';
 import type { EntrySize, KindData, KindView } from './kind';
 import * as log from './log';
 import * as network from './network';
@@ -39,4 +40,14 @@ export function entrySize(e: OutputEntry): EntrySize {
 /** The text alternative of an entry: what tests and expected-output blocks compare. */
 export function entryText(e: OutputEntry): string {
   return dataOf(e).text(e);
+}
+
+/**
+ * Page side: an entry from a message, checked by its kind and with its text cut to the
+ * caps, or undefined when it is not one (an unknown kind, a field of the wrong type).
+ */
+export function checkEntry(x: unknown): OutputEntry | undefined {
+  const r = record(x);
+  const kind = r && Object.keys(DATA).find((k) => k === r.kind);
+  return kind ? (DATA[kind as OutputKind] as KindData<OutputEntry>).check(r!) : undefined;
 }

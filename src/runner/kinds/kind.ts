@@ -9,10 +9,18 @@ export interface EntrySize {
   lines: number;
   /** characters, near enough */
   chars: number;
+  /** elements the page draws for it, near enough (a log line is one) */
+  elements: number;
 }
 
 export interface KindData<E> {
   size(e: E): EntrySize;
+  /**
+   * Page side: the entry from a message, as plain data with every text cut to its cap,
+   * or undefined when it is not one (a wrong type, a level outside the list…). Fields the
+   * kind does not know are left behind. `kind` has been checked by the caller.
+   */
+  check(x: Record<string, unknown>): E | undefined;
   /** the text alternative: what expected-output blocks, tests and <Computed> compare */
   text(e: E): string;
 }

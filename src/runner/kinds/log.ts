@@ -1,6 +1,8 @@
 // The "log" kind: one printed message (console.log/info/warn/error, show of a plain value).
 import { el } from './dom';
+import { str } from './check';
 import { formatArgs } from './format';
+import { LIMITS } from './protocol';
 import type { KindData, KindView } from './kind';
 
 export const LOG_LEVELS = ['log', 'info', 'warn', 'error'] as const;
@@ -14,7 +16,7 @@ export interface LogEntry {
 
 /** Worker side: console.log-style arguments, formatted and capped. */
 export function build(level: LogLevel, args: unknown[]): LogEntry {
-  return { kind: 'log', level, text: formatArgs(args) };
+  return { kind: 'log', level, text: formatArgs(args) }; // formatArgs caps it (capText)
 }
 
 function lineCount(text: string): number {
@@ -24,8 +26,14 @@ function lineCount(text: string): number {
 }
 
 export const data: KindData<LogEntry> = {
-  size: (e) => ({ lines: lineCount(e.text), chars: e.text.length + 1 }),
+  size: (e) => ({ lines: lineCount(e.text), chars: e.text.length + 1, elements: 1 }),
   text: (e) => e.text,
+  check(x) {
+    const level = LOG_LEVELS.find((l) => l === x.level);
+    // capText's own cut leaves LIMITS.maxMessageChars and a note of what was left out
+    const text = str(x.text, LIMITS.maxMessageChars + 100);
+    return level && text !== undefined ? { kind: 'log', level, text } : undefined;
+  },
 };
 
 export const view: KindView<LogEntry> = {

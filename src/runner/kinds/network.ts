@@ -1,9 +1,11 @@
 // The "network" kind: show.network, a diagram of a Network's layers and weighted links.
+import { cut, isInt, list, optStr, record } from './check';
 import { el, svg } from './dom';
 import { isLink, isNetwork } from './format';
 import type { KindData, KindView } from './kind';
 import { layoutNetwork } from './network-layout';
 import { formatTick } from './plot-scale';
+import { LIMITS } from './protocol';
 
 /** A link in a network diagram: positions are [layer, index in layer]; index -1 is the bias. */
 export interface NetworkLink {
@@ -20,6 +22,13 @@ export interface NetworkEntry {
 }
 
 const MAX_LINKS = 2000;
+/** A diagram is drawn only up to these sizes; a larger network is summarised in words. */
+export const DRAW_LIMITS = { layers: 12, neuronsPerLayer: 64, links: MAX_LINKS } as const;
+
+/** Whether a network of these layer sizes is drawn (otherwise it is summarised). */
+export function drawable(layers: readonly number[], links: number): boolean {
+  return layers.length <= DRAW_LIMITS.layers && layers.every((n) => n <= DRAW_LIMITS.neuronsPerLayer) && links <= DRAW_LIMITS.links;
+}
 
 /** The layer sizes of a Network and every link with its weight, found by position. */
 export function networkData(net: { layers: unknown[][]; links: unknown[] }): { layers: number[]; links: NetworkLink[] } {
@@ -39,12 +48,39 @@ export function networkData(net: { layers: unknown[][]; links: unknown[] }): { l
 /** Worker side: the diagram of a Network; anything else gets a warning. */
 export function build(net: unknown, title?: string): NetworkEntry | { kind: 'log'; level: 'warn'; text: string } {
   if (!isNetwork(net)) return { kind: 'log', level: 'warn', text: 'show.network expects a Network' };
+  const t = title ? { title: cut(String(title), LIMITS.maxFieldChars) } : {};
+  const sizes = net.layers.slice(0, 1000).map((l) => l.length);
+  // Too large to draw: only its shape is sent (the diagram becomes a sentence).
+  if (net.layers.length > 1000 || !drawable(sizes, net.links.length)) return { kind: 'network', layers: sizes, links: [], ...t };
   const { layers, links } = networkData(net);
-  return { kind: 'network', layers, links: links.slice(0, MAX_LINKS), ...(title ? { title: String(title).slice(0, 200) } : {}) };
+  return { kind: 'network', layers, links: links.slice(0, MAX_LINKS), ...t };
 }
 
 export const data: KindData<NetworkEntry> = {
-  size: (e) => ({ lines: 10, chars: e.links.length * 24 }),
+  size: (e) => ({
+    lines: 10,
+    chars: e.links.length * 24 + (e.title?.length ?? 0),
+    elements: drawable(e.layers, e.links.length) ? e.layers.reduce((n, l) => n + l + 2, 0) + 2 * e.links.length + 4 : 2,
+  }),
+  check(x) {
+    const layers = list(x.layers, 1000, (n) => (isInt(n, 0, 1e9) ? n : undefined));
+    const title = optStr(x.title, LIMITS.maxFieldChars);
+    if (!layers || title === false) return undefined;
+    const inLayer = (p: unknown, bias: boolean): [number, number] | undefined => {
+      if (!Array.isArray(p) || p.length !== 2) return undefined;
+      const [l, i] = p as unknown[];
+      return isInt(l, 0, layers.length - 1) && isInt(i, bias ? -1 : 0, (layers[l] ?? 0) - 1) ? [l, i] : undefined;
+    };
+    const links = list(x.links, MAX_LINKS, (v) => {
+      const r = record(v);
+      const from = inLayer(r?.from, true);
+      const to = inLayer(r?.to, false);
+      const weight = r?.weight;
+      return from && to && typeof weight === 'number' && Number.isFinite(weight) ? { from, to, weight } : undefined;
+    });
+    if (!links) return undefined;
+    return { kind: 'network', layers, links, ...(title !== undefined ? { title } : {}) };
+  },
   text: (e) => `[network ${e.layers.join('-')}${e.title ? ': ' + e.title : ''} · ${e.links.length} links]`,
 };
 
@@ -52,6 +88,12 @@ export const view: KindView<NetworkEntry> = {
   render(e) {
     const fig = el('div', 'figure-network');
     fig.dataset.text = data.text(e); // the text alternative, as the expected output states it
+    if (!drawable(e.layers, e.links.length)) {
+      const neurons = e.layers.reduce((n, l) => n + l, 0);
+      const shape = e.layers.length > 8 ? `${e.layers.slice(0, 8).join('-')}-…` : e.layers.join('-');
+      fig.appendChild(el('p', 'figure-title', `${e.title ? e.title + ': ' : ''}network ${shape}, ${e.layers.length} layers, ${neurons.toLocaleString('en')} neurons: too large to draw (a diagram shows at most ${DRAW_LIMITS.layers} layers of ${DRAW_LIMITS.neuronsPerLayer} neurons).`));
+      return fig;
+    }
     const layout = layoutNetwork(e.layers, e.links);
     const root = svg('svg', { viewBox: `0 0 ${layout.width} ${layout.height}`, role: 'img', class: 'figure-svg' });
     const positive = e.links.filter((l) => l.weight > 0).length;

@@ -30,6 +30,8 @@ export interface RunRequest {
   code: string;
   /** hidden setup lines that run before the visible code */
   setup?: string;
+  /** a secret of this run: its "done" must carry it back (reader code never sees it) */
+  nonce: string;
 }
 
 export type HostToWorker = RunRequest;
@@ -38,12 +40,18 @@ export type WorkerToHost =
   | { type: 'ready' }
   | { type: 'started'; id: number }
   | { type: 'output'; id: number; entries: OutputEntry[]; dropped?: Dropped }
-  | { type: 'done'; id: number; ok: true; ms: number; dropped?: Dropped }
-  | { type: 'done'; id: number; ok: false; ms: number; error: RunError; dropped?: Dropped };
+  | { type: 'done'; id: number; nonce: string; ok: true; ms: number; dropped?: Dropped }
+  | { type: 'done'; id: number; nonce: string; ok: false; ms: number; error: RunError; dropped?: Dropped };
+
+/** Which of a run's output caps was reached. */
+export type Cap = 'lines' | 'characters' | 'elements';
+export const CAPS: readonly Cap[] = ['lines', 'characters', 'elements'];
 
 export interface Dropped {
   lines: number;
   bytes: number;
+  /** the first cap that was reached */
+  cap?: Cap;
 }
 
 /** Limits shared by the worker and the host (the host enforces them again). */
@@ -52,14 +60,18 @@ export const LIMITS = {
   timeLimitSeconds: 5,
   /** lines of output kept per run */
   maxLines: 1000,
-  /** bytes (UTF-16 code units, near enough) of output kept per run */
-  maxBytes: 100_000,
+  /** characters (UTF-16 code units) of output kept per run */
+  maxBytes: 200_000,
+  /** elements the page draws for one run's output */
+  maxElements: 20_000,
   /** characters kept of a single message */
   maxMessageChars: 10_000,
-  /** minimum milliseconds between two output flushes (at most 20 per second) */
+  /** characters kept of a title, a label or a table cell */
+  maxFieldChars: 200,
+  /** minimum milliseconds between two draws of output on the page (at most 20 per second) */
   flushIntervalMs: 50,
   /** at most this many runs at the same time; the rest wait in a queue */
   maxConcurrentRuns: 2,
   /** decoded characters accepted from a shared link */
-  maxSharedChars: 50_000,
+  maxSharedChars: 100_000,
 } as const;

@@ -1,5 +1,6 @@
 // The "table" kind: console.table and show.table. Cells are text, formatted in the worker.
 import { el } from './dom';
+import { cut, list, optStr, str } from './check';
 import { capText, formatValue, isLink, isNetwork } from './format';
 import type { KindData, KindView } from './kind';
 import type { LogEntry } from './log';
@@ -13,10 +14,12 @@ export interface TableEntry {
 }
 
 const MAX_COLUMNS = 20;
-const MAX_CELL_CHARS = 200;
+/** columns as drawn: the index, the wanted ones, and "Values" */
+const MAX_DRAWN_COLUMNS = MAX_COLUMNS + 2;
+const MAX_CELL_CHARS = LIMITS.maxFieldChars;
 
 function cell(v: unknown): string {
-  return capText(typeof v === 'string' ? v : formatValue(v, false)).slice(0, MAX_CELL_CHARS);
+  return cut(capText(typeof v === 'string' ? v : formatValue(v, false)), MAX_CELL_CHARS);
 }
 
 /** Worker side: rows of objects, rows of arrays, or an object of rows. Not a table: a log line. */
@@ -34,16 +37,16 @@ export function build(rows: unknown, columnsWanted?: string[], title?: string): 
       for (const k of Object.keys(row)) if (!cols.includes(k) && cols.length < MAX_COLUMNS) cols.push(k);
     } else hasValues = true;
   }
-  const columns = columnsWanted?.length ? columnsWanted.slice(0, MAX_COLUMNS).map(String) : cols;
+  const columns = (columnsWanted?.length ? columnsWanted.slice(0, MAX_COLUMNS).map(String) : cols).map((c) => cut(c, MAX_CELL_CHARS));
   const header = ['(index)', ...columns, ...(hasValues ? ['Values'] : [])];
   const body = entries.map(([k, row]) => {
     const r = [k];
     const isObj = isRecord(row);
-    for (const c of columns) r.push(isObj && c in row ? cell(row[c]) : '');
+    for (const c of columnsWanted?.length ? columnsWanted.slice(0, MAX_COLUMNS).map(String) : cols) r.push(isObj && c in row ? cell(row[c]) : '');
     if (hasValues) r.push(isObj ? '' : cell(row));
     return r;
   });
-  return { kind: 'table', columns: header, rows: body, ...(title ? { title: String(title).slice(0, MAX_CELL_CHARS) } : {}) };
+  return { kind: 'table', columns: header, rows: body, ...(title ? { title: cut(String(title), MAX_CELL_CHARS) } : {}) };
 }
 
 /** Text columns separated by │, each padded to its widest cell; trailing spaces trimmed. */
@@ -56,9 +59,18 @@ function text(e: TableEntry): string {
 export const data: KindData<TableEntry> = {
   size: (e) => ({
     lines: e.rows.length + 1,
-    chars: e.rows.reduce((n, r) => n + r.reduce((m, c) => m + c.length + 1, 0), 0) + e.columns.join(' ').length,
+    chars: e.rows.reduce((n, r) => n + r.reduce((m, c) => m + c.length + 1, 0), 0) + e.columns.join(' ').length + (e.title?.length ?? 0),
+    elements: (e.rows.length + 1) * (e.columns.length + 1) + 5,
   }),
   text,
+  check(x) {
+    const cellOf = (v: unknown) => str(v, MAX_CELL_CHARS);
+    const columns = list(x.columns, MAX_DRAWN_COLUMNS, cellOf);
+    const rows = list(x.rows, LIMITS.maxLines, (r) => list(r, MAX_DRAWN_COLUMNS, cellOf));
+    const title = optStr(x.title, MAX_CELL_CHARS);
+    if (!columns || !rows || title === false) return undefined;
+    return { kind: 'table', columns, rows, ...(title !== undefined ? { title } : {}) };
+  },
 };
 
 export const view: KindView<TableEntry> = {

@@ -1,9 +1,16 @@
-// The page side of running: a small pool of runner workers (at most two runs at once,
-// the rest queue), a watchdog that terminates a worker at the time limit, and Stop, which
-// terminates it at any moment. Each run uses a fresh worker, thrown away when the run
-// ends; a spare one warms up when the page is idle, so Run still starts at once.
+// The page side of running: a small pool of sandboxes (at most two runs at once, the rest
+// queue), a watchdog that ends a run at the time limit, and Stop, which ends it at any
+// moment. Each run gets a fresh sandbox (sandbox.ts: an opaque-origin frame with the
+// worker inside), removed when the run ends, which ends everything the snippet started;
+// a spare warms up when the page is idle, so Run still starts at once.
+//
+// Only the page ends a run. Every message is checked (kinds/message-check.ts) before it
+// is used; a run ends ok or with an error only on a "done" that carries the nonce this
+// page sent with the request, which reader code in the worker cannot read.
 import type { OutputEntry } from '../kinds/index';
-import { LIMITS, type Dropped, type RunError, type WorkerToHost } from '../kinds/protocol';
+import { checkMessage } from '../kinds/message-check';
+import { LIMITS, type Dropped, type RunError } from '../kinds/protocol';
+import { openSandbox, type Sandbox } from './sandbox';
 
 export type RunStatus = 'ok' | 'error' | 'timeout' | 'stopped' | 'crashed';
 
@@ -20,6 +27,8 @@ export interface RunCallbacks {
   /** the run left the queue and its code is running */
   onStart?: () => void;
   onOutput: (entries: OutputEntry[]) => void;
+  /** a message from the sandbox failed its check and was dropped */
+  onMalformed?: () => void;
 }
 
 export interface RunHandle {
@@ -29,7 +38,7 @@ export interface RunHandle {
 }
 
 interface Slot {
-  worker: Worker;
+  sandbox: Sandbox;
   busy: boolean;
   dead: boolean;
 }
@@ -39,6 +48,7 @@ interface Job {
   code: string;
   setup?: string;
   timeLimitMs: number;
+  nonce: string;
   cb: RunCallbacks;
   resolve: (o: RunOutcome) => void;
   slot?: Slot;
@@ -56,32 +66,45 @@ let nextId = 1;
 const LOAD_LIMIT_MS = 20_000;
 
 function spawn(): Slot {
-  // Vite bundles the worker only when this line reads literally like this.
-  const worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
-  const slot: Slot = { worker, busy: false, dead: false };
-  worker.onmessage = (ev: MessageEvent<WorkerToHost>) => {
-    const m = ev.data;
-    if (m.type === 'ready') return; // loaded; a run posted before this simply waited in its queue
-    const job = jobs.get(m.id);
-    if (!job || job.finished || job.slot !== slot) return; // a stale run: ignore
-    if (m.type === 'started') {
-      if (job.startTimer) clearTimeout(job.startTimer);
-      job.watchdog = setTimeout(() => finish(job, { status: 'timeout', ms: performance.now() - job.t0 }), job.timeLimitMs);
-      job.cb.onStart?.();
-    } else if (m.type === 'output') {
-      job.cb.onOutput(m.entries);
-    } else if (m.type === 'done') {
-      finish(job, m.ok ? { status: 'ok', ms: m.ms, dropped: m.dropped } : { status: 'error', ms: m.ms, error: m.error, dropped: m.dropped });
-    }
-  };
-  worker.onerror = (ev) => {
-    ev.preventDefault();
-    const msg = ev.message || 'the runner could not load (blocked by the browser or a network error)';
-    fail(slot, `The runner stopped working: ${msg}`);
-  };
-  worker.onmessageerror = () => fail(slot, 'The runner sent a message that could not be read');
+  const slot = { busy: false, dead: false } as Slot;
+  slot.sandbox = openSandbox({
+    onMessage: (data) => receive(slot, data),
+    onFail: (message) => fail(slot, `The runner stopped working: ${message}`),
+  });
   slots.push(slot);
   return slot;
+}
+
+/** The job this slot is running, if any. */
+function jobOf(slot: Slot): Job | undefined {
+  for (const job of jobs.values()) if (job.slot === slot && !job.finished) return job;
+  return undefined;
+}
+
+function receive(slot: Slot, data: unknown) {
+  if (slot.dead) return;
+  const job = jobOf(slot);
+  const m = checkMessage(data, job?.id);
+  if (m === 'stale') return; // a message about a run that is over: not news
+  if (m === 'malformed') {
+    job?.cb.onMalformed?.();
+    return;
+  }
+  if (m.type === 'ready' || !job) return; // loaded; a run posted before this waited in the port's queue
+  if (m.type === 'started') {
+    if (job.startTimer) clearTimeout(job.startTimer);
+    job.startTimer = undefined;
+    job.watchdog ??= setTimeout(() => finish(job, { status: 'timeout', ms: performance.now() - job.t0 }), job.timeLimitMs);
+    job.cb.onStart?.();
+  } else if (m.type === 'output') {
+    job.cb.onOutput(m.entries);
+  } else if (m.type === 'done') {
+    if (m.nonce !== job.nonce) {
+      job.cb.onMalformed?.();
+      return;
+    }
+    finish(job, m.ok ? { status: 'ok', ms: m.ms, dropped: m.dropped } : { status: 'error', ms: m.ms, error: m.error, dropped: m.dropped });
+  }
 }
 
 function fail(slot: Slot, message: string) {
@@ -94,7 +117,7 @@ function fail(slot: Slot, message: string) {
 function kill(slot: Slot) {
   if (slot.dead) return;
   slot.dead = true;
-  slot.worker.terminate();
+  slot.sandbox.close();
   const i = slots.indexOf(slot);
   if (i >= 0) slots.splice(i, 1);
 }
@@ -128,7 +151,7 @@ function pump() {
       () => fail(s, `The runner did not start within ${LOAD_LIMIT_MS / 1000} s`),
       LOAD_LIMIT_MS + job.timeLimitMs,
     );
-    slot.worker.postMessage({ type: 'run', id: job.id, code: job.code, setup: job.setup });
+    slot.sandbox.post({ type: 'run', id: job.id, code: job.code, setup: job.setup, nonce: job.nonce });
   }
 }
 
@@ -144,6 +167,12 @@ export function prewarm() {
   if (slots.length < LIMITS.maxConcurrentRuns) spawn();
 }
 
+function newNonce(): string {
+  const b = new Uint8Array(16);
+  crypto.getRandomValues(b);
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
 export function run(code: string, opts: { setup?: string; timeLimitSeconds?: number }, cb: RunCallbacks): RunHandle {
   const id = nextId++;
   let resolve!: (o: RunOutcome) => void;
@@ -153,6 +182,7 @@ export function run(code: string, opts: { setup?: string; timeLimitSeconds?: num
     code,
     setup: opts.setup,
     timeLimitMs: (opts.timeLimitSeconds ?? LIMITS.timeLimitSeconds) * 1000,
+    nonce: newNonce(),
     cb,
     resolve,
     finished: false,

@@ -281,6 +281,7 @@ class LernmiSnippet extends HTMLElement {
         this.status('Running…');
       },
       onOutput: (entries) => view.push(entries),
+      onMalformed: () => view.malformedDropped(),
     });
     // At most two runs at a time: say so when this one has to wait for a free runner.
     setTimeout(() => {

@@ -1,10 +1,16 @@
 // Shows a run's output in the page: each entry drawn by its kind's view (text nodes and
-// SVG built element by element; reader data never goes through innerHTML), at most once
-// per animation frame, under the same line cap as the worker (a second line of defence).
+// SVG built element by element; reader data never goes through innerHTML). The page
+// enforces the run's caps again, counted the same way as the worker (lines, characters,
+// drawn elements): the sandbox runs a stranger's code and is trusted for nothing. It
+// draws at most 20 times a second and at most a budget of elements per draw, so a flood
+// never holds the main thread long enough to freeze the page.
 import { entrySize, VIEWS, type OutputEntry } from '../kinds/index';
 import { el } from '../kinds/dom';
 import type { KindView, RenderContext } from '../kinds/kind';
-import { LIMITS, type Dropped } from '../kinds/protocol';
+import { LIMITS, type Cap, type Dropped } from '../kinds/protocol';
+
+/** elements drawn in one go; the rest waits for the next draw */
+const ELEMENTS_PER_DRAW = 2500;
 
 export function renderEntry(e: OutputEntry, ctx: RenderContext = {}): HTMLElement {
   const node = (VIEWS[e.kind] as KindView<OutputEntry>).render(e, ctx);
@@ -12,46 +18,108 @@ export function renderEntry(e: OutputEntry, ctx: RenderContext = {}): HTMLElemen
   return node;
 }
 
-/**
- * Appends output to a log element at most once per animation frame, and enforces the
- * worker's line cap again, counted the same way (a second line of defence).
- */
+const CAP_WORDS: Record<Cap, string> = {
+  lines: `${LIMITS.maxLines.toLocaleString('en')} lines`,
+  characters: `${LIMITS.maxBytes.toLocaleString('en')} characters`,
+  elements: `${LIMITS.maxElements.toLocaleString('en')} drawn elements`,
+};
+
 export class OutputView {
-  private pending: OutputEntry[] = [];
+  private pending: { e: OutputEntry; elements: number }[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
+  private lastDraw = -Infinity;
   private lines = 0;
-  private dropped = 0;
+  private chars = 0;
+  private elements = 0;
+  private dropped: Dropped = { lines: 0, bytes: 0 };
+  private malformed = false;
   constructor(private log: HTMLElement) {}
 
   clear() {
     this.pending = [];
-    this.lines = 0;
-    this.dropped = 0;
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    this.lines = this.chars = this.elements = 0;
+    this.dropped = { lines: 0, bytes: 0 };
+    this.malformed = false;
+    this.cancel();
     this.log.replaceChildren();
   }
 
   push(entries: OutputEntry[]) {
     for (const e of entries) {
-      if (this.lines >= LIMITS.maxLines) { this.dropped++; continue; }
-      this.lines += entrySize(e).lines;
-      this.pending.push(e);
+      const size = entrySize(e);
+      const cap: Cap | undefined =
+        this.lines + size.lines > LIMITS.maxLines ? 'lines'
+        : this.chars + size.chars > LIMITS.maxBytes ? 'characters'
+        : this.elements + size.elements > LIMITS.maxElements ? 'elements'
+        : undefined;
+      if (cap) {
+        this.dropped.lines += size.lines;
+        this.dropped.bytes += size.chars;
+        this.dropped.cap ??= cap;
+        continue;
+      }
+      this.lines += size.lines;
+      this.chars += size.chars;
+      this.elements += size.elements;
+      this.pending.push({ e, elements: size.elements });
     }
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+    this.schedule();
   }
 
-  flush() {
+  /** A message from the sandbox was dropped: said once per run, where it happened. */
+  malformedDropped() {
+    if (this.malformed) return;
+    this.malformed = true;
+    this.flushAll();
+    this.log.appendChild(el('div', 'line notice malformed', 'Dropped malformed output: the runner sent something that is not output, so it was left out.'));
+  }
+
+  private schedule() {
+    if (this.timer || this.frame || !this.pending.length) return;
+    const wait = Math.max(0, LIMITS.flushIntervalMs - (performance.now() - this.lastDraw));
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        this.draw(ELEMENTS_PER_DRAW);
+        this.schedule();
+      });
+    }, wait);
+  }
+
+  private cancel() {
+    if (this.timer) clearTimeout(this.timer);
     if (this.frame) cancelAnimationFrame(this.frame);
+    this.timer = undefined;
     this.frame = 0;
+  }
+
+  /** Draws pending entries up to `budget` elements (at least one entry). */
+  private draw(budget: number) {
     if (!this.pending.length) return;
+    this.lastDraw = performance.now();
+    let n = 0;
+    let used = 0;
+    while (n < this.pending.length && (n === 0 || used + this.pending[n]!.elements <= budget)) used += this.pending[n++]!.elements;
+    const batch = this.pending.splice(0, n);
     const frag = document.createDocumentFragment();
     // Only a plot needs the width (measuring it costs a layout), and it is drawn at that width.
-    const width = this.pending.some((e) => e.kind === 'plot') ? this.contentWidth() : undefined;
-    for (const e of this.pending) frag.appendChild(renderEntry(e, { width }));
-    this.pending = [];
+    const width = batch.some((p) => p.e.kind === 'plot') ? this.contentWidth() : undefined;
+    for (const p of batch) frag.appendChild(renderEntry(p.e, { width }));
     this.log.appendChild(frag);
     this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  /** Draws everything still pending (bounded by the caps), now. */
+  flushAll() {
+    this.cancel();
+    while (this.pending.length) this.draw(ELEMENTS_PER_DRAW);
+  }
+
+  /** kept for callers that draw at once */
+  flush() {
+    this.flushAll();
   }
 
   /** The log's width inside its padding, or undefined while it is not laid out. */
@@ -61,21 +129,23 @@ export class OutputView {
     return width > 0 ? width : undefined;
   }
 
-  /** The final line of a run: what happened, and how much output was dropped. */
+  /** The final line of a run: what happened, and how much output was dropped under which cap. */
   end(status: HTMLElement | null, dropped?: Dropped) {
-    this.flush();
-    const lines = (dropped?.lines ?? 0) + this.dropped;
+    this.flushAll();
+    const lines = (dropped?.lines ?? 0) + this.dropped.lines;
     if (lines > 0) {
-      const kb = dropped ? Math.round(dropped.bytes / 1024) : 0;
-      this.log.appendChild(el('div', 'line notice truncated', `… ${lines.toLocaleString('en')} more line${lines === 1 ? '' : 's'} not shown${kb ? ` (${kb.toLocaleString('en')} KB)` : ''}: output is capped at ${LIMITS.maxLines.toLocaleString('en')} lines or ${LIMITS.maxBytes / 1000} KB.`));
+      const bytes = (dropped?.bytes ?? 0) + this.dropped.bytes;
+      const kb = Math.round(bytes / 1024);
+      const cap = dropped?.cap ?? this.dropped.cap ?? 'lines';
+      this.log.appendChild(el('div', 'line notice truncated', `… ${lines.toLocaleString('en')} more line${lines === 1 ? '' : 's'} not shown${kb ? ` (${kb.toLocaleString('en')} KB)` : ''}: output is capped at ${CAP_WORDS[cap]}.`));
     }
     if (status) this.log.appendChild(status);
     this.log.scrollTop = this.log.scrollHeight;
   }
 
-  /** whether anything was printed (flushed or still waiting for its frame) */
+  /** whether anything was printed (drawn or still waiting to be) */
   get hasOutput() {
-    return this.lines > 0 || this.dropped > 0;
+    return this.lines > 0 || this.dropped.lines > 0;
   }
 }
 

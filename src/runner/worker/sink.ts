@@ -1,16 +1,18 @@
-// A run's output on its way to the page: capped and batched here, at the source, so a
-// snippet printing a million lines costs the page at most 20 small messages a second
-// and LIMITS.maxLines lines in total. What goes over the cap is counted, not sent.
+// A run's output on its way to the page, capped at the source: at most LIMITS.maxLines
+// lines, LIMITS.maxBytes characters and LIMITS.maxElements drawn elements per run; what
+// goes over is counted, not sent. Each entry is posted as soon as it is made: a snippet
+// that prints and then loops for ever must still show what it printed (a batch waiting
+// for a timer would never leave a worker that never yields). The caps bound how many
+// messages that can be; the page draws them at most 20 times a second.
 import { entrySize, type OutputEntry } from '../kinds/index';
-import { LIMITS, type Dropped, type WorkerToHost } from '../kinds/protocol';
+import { LIMITS, type Cap, type Dropped, type WorkerToHost } from '../kinds/protocol';
 
 export class Sink {
-  private buf: OutputEntry[] = [];
   private lines = 0;
   private chars = 0;
+  private elements = 0;
   private dropped: Dropped = { lines: 0, bytes: 0 };
-  private lastFlush = -Infinity;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private closed = false;
 
   constructor(
     private id: number,
@@ -18,33 +20,28 @@ export class Sink {
   ) {}
 
   push(e: OutputEntry) {
+    if (this.closed) return;
     const size = entrySize(e);
-    if (this.lines + size.lines > LIMITS.maxLines || this.chars + size.chars > LIMITS.maxBytes) {
+    const cap: Cap | undefined =
+      this.lines + size.lines > LIMITS.maxLines ? 'lines'
+      : this.chars + size.chars > LIMITS.maxBytes ? 'characters'
+      : this.elements + size.elements > LIMITS.maxElements ? 'elements'
+      : undefined;
+    if (cap) {
       this.dropped.lines += size.lines;
       this.dropped.bytes += size.chars;
+      this.dropped.cap ??= cap;
       return;
     }
     this.lines += size.lines;
     this.chars += size.chars;
-    this.buf.push(e);
-    const now = performance.now();
-    if (now - this.lastFlush >= LIMITS.flushIntervalMs) this.flush();
-    else if (!this.timer) this.timer = setTimeout(() => this.flush(), LIMITS.flushIntervalMs - (now - this.lastFlush));
+    this.elements += size.elements;
+    this.post({ type: 'output', id: this.id, entries: [e] });
   }
 
-  flush() {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    if (!this.buf.length) return;
-    this.lastFlush = performance.now();
-    const entries = this.buf;
-    this.buf = [];
-    this.post({ type: 'output', id: this.id, entries });
-  }
-
-  /** The final flush; reports what was dropped. */
+  /** Ends the run's output; reports what was dropped. */
   close(): Dropped | undefined {
-    this.flush();
+    this.closed = true;
     return this.dropped.lines ? { ...this.dropped } : undefined;
   }
 }

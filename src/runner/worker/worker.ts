@@ -1,8 +1,16 @@
 /// <reference lib="webworker" />
-// The runner worker's entry: one snippet at a time, with the engine bundled in as
-// "lernmi". It speaks to the page only through the messages of kinds/protocol.ts, so it
-// can run wherever the page puts it (a plain Worker today). Output goes out through a
-// Sink (sink.ts), which caps and batches it at the source.
+// The runner worker's entry: one snippet per worker, with the engine bundled in as
+// "lernmi". It runs inside the sandbox frame (src/runner/sandbox/) and speaks to the page
+// only over the MessagePort its first message brings, with the messages of
+// kinds/protocol.ts. Output goes out through a Sink (sink.ts), which caps it at the source.
+//
+// Why a port, and why reader code cannot forge the end of a run: reader code shares this
+// global scope, so anything reachable from `self` it can call. The port lives only in this
+// bundle's closure (an IIFE), and `send` is bound to it before any reader code runs, so
+// patching MessagePort.prototype later catches nothing. The worker's own postMessage goes
+// to the frame, which ignores it; it is taken away anyway. And the end of a run carries a
+// nonce the page sent with the request, kept in a closure here: the page ends a run only
+// on that message (src/runner/page/client.ts).
 import * as engine from '../../lernmi';
 import type { HostToWorker, RunError, WorkerToHost } from '../kinds/protocol';
 import { execute, toRunError } from './execute';
@@ -20,7 +28,8 @@ for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'inde
   }
 }
 
-const post = (m: WorkerToHost) => self.postMessage(m);
+let send: ((m: WorkerToHost) => void) | undefined;
+const post = (m: WorkerToHost) => send?.(m);
 
 let current = 0;
 let sink: Sink | undefined;
@@ -40,10 +49,11 @@ self.addEventListener('error', (ev) => {
   sink?.push({ kind: 'log', level: 'error', text: `Uncaught ${ev.message}` });
 });
 
-self.onmessage = async (ev: MessageEvent<HostToWorker>) => {
+async function onRun(ev: MessageEvent<HostToWorker>) {
   const req = ev.data;
-  if (!req || req.type !== 'run') return;
+  if (!req || req.type !== 'run' || current) return; // one run per worker
   const id = req.id;
+  const nonce = req.nonce;
   current = id;
   sink?.close();
   unhandled = undefined;
@@ -63,7 +73,22 @@ self.onmessage = async (ev: MessageEvent<HostToWorker>) => {
   const ms = performance.now() - t0;
   const error = r.ok ? unhandled : r.error;
   unhandled = undefined;
-  post(error ? { type: 'done', id, ok: false, ms, error, dropped } : { type: 'done', id, ok: true, ms, dropped });
-};
+  post(error ? { type: 'done', id, nonce, ok: false, ms, error, dropped } : { type: 'done', id, nonce, ok: true, ms, dropped });
+}
 
-post({ type: 'ready' });
+// The first message brings the port to the page; nothing else is ever read from `self`.
+self.onmessage = (ev: MessageEvent<{ type?: string }>) => {
+  const port = ev.ports[0];
+  if (send || ev.data?.type !== 'port' || !port) return;
+  send = port.postMessage.bind(port) as (m: WorkerToHost) => void;
+  port.onmessage = onRun;
+  self.onmessage = null;
+  for (const target of [self, Object.getPrototypeOf(self)]) {
+    try {
+      Object.defineProperty(target, 'postMessage', { value: undefined, configurable: false, writable: false });
+    } catch {
+      /* not its own property */
+    }
+  }
+  post({ type: 'ready' });
+};
