@@ -6,12 +6,11 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { gzipSync } from 'node:zlib';
-import LZString from 'lz-string';
 import { data as tableKind } from '../../src/runner/kinds/table';
+import { encodeShared } from '../../src/runner/page/share-link';
 import { MAX_SNIPPET_LINE } from '../support/line-length';
 import { FIXTURE_CHAPTER, FIXTURE_PATH, firstChapterPath, fixturePage } from '../support/runner-fixture';
 
-const { compressToEncodedURIComponent } = LZString;
 
 const PAGE = FIXTURE_PATH;
 
@@ -498,7 +497,7 @@ test.describe('isolation and access', () => {
       await expect(log(err).locator('.status')).toHaveCount(1);
       await typeCode(page, snip(page, 'hello'), 'import { Network } from "lernmi";\n// a comment\nconst n: number = 1.5;\nconsole.log(`x ${n}`, new Network([1, 1]), true);');
       expect(await scan(), `${scheme}, with output and the editor open`).toEqual([]);
-      await open(page, `#share-hello=${compressToEncodedURIComponent('console.log("shared")')}`);
+      await open(page, `#share-hello=${await encodeShared('console.log("shared")')}`);
       await page.evaluate((t) => (document.documentElement.dataset.theme = t), scheme);
       await expect(snip(page, 'hello').locator('.snippet-notice')).toBeVisible();
       expect(await scan(), `${scheme}, a shared link's notice and badge`).toEqual([]);

@@ -1,8 +1,9 @@
 // The page side's pure parts: storage keys, share links, and the words for a run's end.
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { LIMITS } from '../../src/runner/kinds/protocol';
 import { describeOutcome } from '../../src/runner/page/outcome';
-import { decodeShared, sharedPart, sharePrefix, shareUrl } from '../../src/runner/page/share-link';
+import { decodeShared, encodeShared, inflateBounded, MAX_DECODED_BYTES, MAX_ENCODED_CHARS, sharedPart, sharePrefix, shareUrl } from '../../src/runner/page/share-link';
 import { hashCode, storageKey } from '../../src/runner/page/storage';
 
 describe('storage keys', () => {
@@ -36,9 +37,11 @@ describe('share links', () => {
   });
 
   test('damaged, empty and oversized links are refused', async () => {
-    expect(await decodeShared('%%%not-lz-string%%%')).toEqual({ ok: false });
-    expect(await decodeShared('')).toEqual({ ok: false });
-    expect(await decodeShared('A'.repeat(LIMITS.maxSharedChars * 2 + 1))).toEqual({ ok: false });
+    expect(await decodeShared('d.%%%not-base64%%%')).toEqual({ ok: false, reason: 'damaged' });
+    expect(await decodeShared('d.AAAA')).toEqual({ ok: false, reason: 'damaged' }); // not deflate data
+    expect(await decodeShared('')).toEqual({ ok: false, reason: 'damaged' });
+    expect(await decodeShared('d.' + 'A'.repeat(MAX_ENCODED_CHARS))).toEqual({ ok: false, reason: 'too-long' });
+    expect(await decodeShared('N4IgLgpgJgBCBOEDOA')).toEqual({ ok: false, reason: 'old-format' }); // an lz-string link
     const long = await shareUrl(page, 'hello', 'x'.repeat(LIMITS.maxSharedChars + 1));
     expect(long).toEqual({ ok: false, reason: 'too-long' });
   });
@@ -79,5 +82,29 @@ describe('the words for how a run ended', () => {
     expect(describeOutcome({ status: 'stopped', ms: 9 }, true, 5)).toEqual({ tone: 'stopped', line: 'Stopped.', bar: 'Stopped.' });
     const crash = describeOutcome({ status: 'crashed', ms: 9, message: 'The runner stopped working: blocked' }, false, 5);
     expect(crash).toEqual({ tone: 'error', line: 'The runner stopped working: blocked', bar: 'The runner stopped working.' });
+  });
+
+  test('a link over the character cap is refused after decoding, one at the cap opens', async () => {
+    const at = 'x'.repeat(LIMITS.maxSharedChars);
+    expect(await decodeShared(await encodeShared(at))).toEqual({ ok: true, code: at });
+    expect(await decodeShared(await encodeShared(at + 'x'))).toEqual({ ok: false, reason: 'too-long' });
+  });
+
+  test('a decompression bomb under the length cap stops at the byte cap, quickly and small', async () => {
+    // 60 million characters in about 78,000 link characters: what lz-string decoded in full.
+    const bomb = 'd.' + deflateRawSync(Buffer.alloc(60_000_000, 97), { level: 9 }).toString('base64url');
+    expect(bomb.length).toBeLessThan(MAX_ENCODED_CHARS);
+    const before = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    expect(await decodeShared(bomb)).toEqual({ ok: false, reason: 'too-long' });
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(50e6);
+  });
+
+  test('inflateBounded gives up past its cap and returns everything under it', async () => {
+    const data = deflateRawSync(Buffer.alloc(10_000, 98));
+    expect((await inflateBounded(data, 10_000))?.length).toBe(10_000);
+    expect(await inflateBounded(data, 9_999)).toBeUndefined();
+    expect(MAX_DECODED_BYTES).toBeGreaterThanOrEqual(LIMITS.maxSharedChars);
   });
 });

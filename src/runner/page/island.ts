@@ -1,13 +1,20 @@
 // <lernmi-snippet>: the small custom element behind every runnable snippet. It is all
-// the JavaScript a chapter loads up front; the runner (worker pool, renderer), the editor
-// (CodeMirror) and lz-string load with dynamic import() on first use.
+// the JavaScript a chapter loads up front; the runner (sandbox pool, renderer) and the
+// editor (CodeMirror) load with dynamic import() on first use.
+import { el } from '../kinds/dom';
 import { LIMITS } from '../kinds/protocol';
 import { describeOutcome } from './outcome';
-import { decodeShared, sharedPart, shareUrl } from './share-link';
+import { decodeShared, sharedPart, shareUrl, type Refusal } from './share-link';
 import { clearEdit, loadEdit, parseEdit, saveEdit, setRunning, storageKey, wasRunning } from './storage';
 
 type Session = typeof import('./session');
 type Editor = import('./editor').SnippetEditor;
+
+const REFUSED: Record<Refusal, string> = {
+  damaged: 'The code in this link could not be read (it is damaged), so the original snippet is shown.',
+  'too-long': `The code in this link could not be read: it is too long (over ${LIMITS.maxSharedChars.toLocaleString('en')} characters), so it was refused and the original snippet is shown.`,
+  'old-format': 'The code in this link could not be read: it is in an older link format this site no longer opens. The original snippet is shown.',
+};
 
 let sessionP: Promise<Session> | undefined;
 const session = () => (sessionP ??= import('./session'));
@@ -26,6 +33,8 @@ class LernmiSnippet extends HTMLElement {
   private handle?: { stop: () => void };
   private saveTimer?: ReturnType<typeof setTimeout>;
   private storageWarned = false;
+  /** true while the page itself puts code in the editor: that is not the reader editing */
+  private applying = false;
   /** the last run's error position, for an editor that opens after the run ended */
   private lastError?: [number, number, string];
   private $ = <T extends HTMLElement = HTMLElement>(sel: string) => this.querySelector<T>(sel)!;
@@ -57,13 +66,13 @@ class LernmiSnippet extends HTMLElement {
     }
     // A shared link opened on this very page changes only the hash: no reload.
     window.addEventListener('hashchange', () => void this.checkHash());
-    if (!this.checkHash()) {
-      const saved = loadEdit(this.storeKey);
-      if (saved && saved.code !== this.original) {
-        this.savedT = saved.t;
-        this.setCode(saved.code, 'edited');
-      }
+    // The reader's own saved code first: a link then asks before it replaces it.
+    const saved = loadEdit(this.storeKey);
+    if (saved && saved.code !== this.original) {
+      this.savedT = saved.t;
+      this.setCode(saved.code, 'edited');
     }
+    this.checkHash();
     window.addEventListener('storage', (e: StorageEvent) => {
       if (e.key !== this.storeKey) return;
       const other = parseEdit(e.newValue);
@@ -83,9 +92,16 @@ class LernmiSnippet extends HTMLElement {
     return true;
   }
 
-  private notice(text: string) {
+  /** Shows a notice (empty text hides it), with buttons after the text if given. */
+  private notice(text: string, actions: [label: string, act: () => void][] = []) {
     const n = this.$('.snippet-notice');
     n.textContent = text;
+    for (const [label, act] of actions) {
+      const b = el('button', 'snippet-btn snippet-notice-btn', label);
+      b.type = 'button';
+      b.addEventListener('click', act);
+      n.append(' ', b);
+    }
     n.hidden = !text;
   }
 
@@ -97,9 +113,16 @@ class LernmiSnippet extends HTMLElement {
   private setCode(code: string, origin: 'original' | 'edited' | 'shared', fromEditor = false) {
     this.code = code;
     this.origin = code === this.original && origin !== 'shared' ? 'original' : origin;
-    if (this.editor && !fromEditor) this.editor.setCode(code);
+    if (this.editor && !fromEditor) {
+      this.applying = true;
+      try {
+        this.editor.setCode(code);
+      } finally {
+        this.applying = false;
+      }
+    }
     const badge = this.$('.snippet-badge');
-    badge.textContent = this.origin === 'shared' ? 'shared code, not run yet' : this.origin === 'edited' ? 'edited' : '';
+    badge.textContent = this.origin === 'shared' ? 'shared code' : this.origin === 'edited' ? 'edited' : '';
     badge.hidden = this.origin === 'original';
     this.dataset.origin = this.origin;
     this.renderStatic();
@@ -122,15 +145,74 @@ class LernmiSnippet extends HTMLElement {
     }
   }
 
+  /**
+   * Opens the code of a share link. It replaces the reader's code only by their choice: when
+   * the editor is open or they have code of their own, they are asked, and their own code
+   * stays saved (under a key of its own) and can be brought back.
+   */
   private async openShared(encoded: string) {
     const shared = await decodeShared(encoded);
     if (!shared.ok) {
-      this.notice('The code in this link could not be read (it is damaged or too long), so the original snippet is shown.');
+      this.notice(REFUSED[shared.reason]);
       return;
     }
-    this.setCode(shared.code, 'shared');
-    this.notice('This code came from a shared link. Nothing has run: read it first, then press Run if you want to.');
+    const own = this.currentCode();
+    if (shared.code === own) {
+      this.setCode(shared.code, 'shared');
+      this.sharedNotice();
+      return;
+    }
+    if (this.dataset.editing === '1' || this.origin === 'edited') {
+      this.notice('A shared link brought other code for this snippet. Open it? Your own code stays saved, and you can come back to it.', [
+        ['Open the shared code', () => {
+          if (this.origin === 'edited') saveEdit(this.mineKey(), own);
+          this.applyShared(shared.code);
+        }],
+        ['Keep my code', () => {
+          this.clearHash();
+          this.notice('Kept your code. The shared code was not opened.');
+        }],
+      ]);
+      this.scrollIntoView({ block: 'start' });
+      return;
+    }
+    this.applyShared(shared.code);
     this.scrollIntoView({ block: 'start' });
+  }
+
+  /** Where the reader's own code waits while they look at shared code. */
+  private mineKey() {
+    return `${this.storeKey}:before-shared`;
+  }
+
+  private applyShared(code: string) {
+    clearTimeout(this.saveTimer);
+    this.setCode(code, 'shared');
+    this.sharedNotice();
+  }
+
+  private sharedNotice() {
+    const mine = loadEdit(this.mineKey());
+    this.notice(
+      'This code came from a shared link. Nothing has run: read it first, then press Run if you want to.',
+      mine ? [['Back to my code', () => this.restoreMine()]] : [],
+    );
+  }
+
+  private restoreMine() {
+    const mine = loadEdit(this.mineKey());
+    if (!mine) return;
+    clearTimeout(this.saveTimer);
+    this.setCode(mine.code, 'edited');
+    this.save();
+    clearEdit(this.mineKey());
+    this.clearHash();
+    this.notice('');
+    this.status('Back to your own code.');
+  }
+
+  private clearHash() {
+    if (sharedPart(location.hash, this.key) !== undefined) history.replaceState(history.state, '', location.pathname + location.search);
   }
 
   private async copyLink() {
@@ -214,6 +296,7 @@ class LernmiSnippet extends HTMLElement {
   }
 
   private onEdit(code: string) {
+    if (this.applying) return;
     const origin = code === this.original ? 'original' : 'edited';
     this.setCode(code, origin, true);
     clearTimeout(this.saveTimer);
@@ -235,7 +318,7 @@ class LernmiSnippet extends HTMLElement {
     clearEdit(this.storeKey);
     this.savedT = Date.now();
     this.setCode(this.original, 'original');
-    if (sharedPart(location.hash, this.key) !== undefined) history.replaceState(history.state, '', location.pathname + location.search);
+    this.clearHash();
     this.notice('');
     this.status('Back to the original code.');
   }
