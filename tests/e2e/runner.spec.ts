@@ -97,7 +97,7 @@ test.describe('reading', () => {
     page.on('request', (r) => urls.push(r.url()));
     await open(page);
     await page.waitForLoadState('networkidle');
-    expect(urls.filter((u) => /worker|editor|session/.test(u))).toEqual([]);
+    expect(urls.filter((u) => /worker|editor|session|sandbox/.test(u))).toEqual([]);
   });
 });
 

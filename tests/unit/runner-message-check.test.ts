@@ -93,3 +93,12 @@ describe('cut', () => {
     expect(cut('abcd', 3)).toBe('ab…');
   });
 });
+
+describe('the worker side of the network cap', () => {
+  test('a network too large to draw is sent as its shape and link count only', async () => {
+    const { build } = await import('../../src/runner/kinds/network');
+    const neurons = (n: number) => Array.from({ length: n }, () => ({}));
+    const fake = { layers: [neurons(2), neurons(30_000), neurons(1)], links: Array(5000).fill(null), propagate() {} };
+    expect(build(fake, 'big')).toEqual({ kind: 'network', layers: [2, 30_000, 1], links: [], omittedLinks: 5000, title: 'big' });
+  });
+});

@@ -19,7 +19,12 @@ export interface NetworkEntry {
   title?: string;
   layers: number[];
   links: NetworkLink[];
+  /** links left out because the network is too large to draw (it is then summarised) */
+  omittedLinks?: number;
 }
+
+/** How many links the network has, sent or not. */
+const linkCount = (e: NetworkEntry) => e.links.length + (e.omittedLinks ?? 0);
 
 const MAX_LINKS = 2000;
 /** A diagram is drawn only up to these sizes; a larger network is summarised in words. */
@@ -51,7 +56,7 @@ export function build(net: unknown, title?: string): NetworkEntry | { kind: 'log
   const t = title ? { title: cut(String(title), LIMITS.maxFieldChars) } : {};
   const sizes = net.layers.slice(0, 1000).map((l) => l.length);
   // Too large to draw: only its shape is sent (the diagram becomes a sentence).
-  if (net.layers.length > 1000 || !drawable(sizes, net.links.length)) return { kind: 'network', layers: sizes, links: [], ...t };
+  if (net.layers.length > 1000 || !drawable(sizes, net.links.length)) return { kind: 'network', layers: sizes, links: [], omittedLinks: net.links.length, ...t };
   const { layers, links } = networkData(net);
   return { kind: 'network', layers, links: links.slice(0, MAX_LINKS), ...t };
 }
@@ -60,7 +65,7 @@ export const data: KindData<NetworkEntry> = {
   size: (e) => ({
     lines: 10,
     chars: e.links.length * 24 + (e.title?.length ?? 0),
-    elements: drawable(e.layers, e.links.length) ? e.layers.reduce((n, l) => n + l + 2, 0) + 2 * e.links.length + 4 : 2,
+    elements: drawable(e.layers, linkCount(e)) ? e.layers.reduce((n, l) => n + l + 2, 0) + 2 * e.links.length + 4 : 2,
   }),
   check(x) {
     const layers = list(x.layers, 1000, (n) => (isInt(n, 0, 1e9) ? n : undefined));
@@ -78,20 +83,21 @@ export const data: KindData<NetworkEntry> = {
       const weight = r?.weight;
       return from && to && typeof weight === 'number' && Number.isFinite(weight) ? { from, to, weight } : undefined;
     });
-    if (!links) return undefined;
-    return { kind: 'network', layers, links, ...(title !== undefined ? { title } : {}) };
+    const omitted = x.omittedLinks;
+    if (!links || (omitted !== undefined && !isInt(omitted))) return undefined;
+    return { kind: 'network', layers, links, ...(omitted !== undefined ? { omittedLinks: omitted } : {}), ...(title !== undefined ? { title } : {}) };
   },
-  text: (e) => `[network ${e.layers.join('-')}${e.title ? ': ' + e.title : ''} · ${e.links.length} links]`,
+  text: (e) => `[network ${e.layers.join('-')}${e.title ? ': ' + e.title : ''} · ${linkCount(e)} links]`,
 };
 
 export const view: KindView<NetworkEntry> = {
   render(e) {
     const fig = el('div', 'figure-network');
     fig.dataset.text = data.text(e); // the text alternative, as the expected output states it
-    if (!drawable(e.layers, e.links.length)) {
+    if (!drawable(e.layers, linkCount(e))) {
       const neurons = e.layers.reduce((n, l) => n + l, 0);
       const shape = e.layers.length > 8 ? `${e.layers.slice(0, 8).join('-')}-…` : e.layers.join('-');
-      fig.appendChild(el('p', 'figure-title', `${e.title ? e.title + ': ' : ''}network ${shape}, ${e.layers.length} layers, ${neurons.toLocaleString('en')} neurons: too large to draw (a diagram shows at most ${DRAW_LIMITS.layers} layers of ${DRAW_LIMITS.neuronsPerLayer} neurons).`));
+      fig.appendChild(el('p', 'figure-title', `${e.title ? e.title + ': ' : ''}network ${shape}, ${e.layers.length} layers, ${neurons.toLocaleString('en')} neurons, ${linkCount(e).toLocaleString('en')} links: too large to draw (a diagram shows at most ${DRAW_LIMITS.layers} layers of ${DRAW_LIMITS.neuronsPerLayer} neurons and ${DRAW_LIMITS.links.toLocaleString('en')} links).`));
       return fig;
     }
     const layout = layoutNetwork(e.layers, e.links);

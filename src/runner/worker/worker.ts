@@ -18,9 +18,11 @@ import { Sink } from './sink';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// A snippet has no business with the network or storage: take those away once the
-// worker's own modules have loaded (they are all static imports, so nothing else loads).
-for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'indexedDB', 'caches', 'importScripts', 'BroadcastChannel', 'SharedWorker', 'Worker']) {
+// A snippet has no business with the network or storage: take the obvious doors away once
+// the worker's own modules have loaded. This is tidiness, not the isolation: the prototypes
+// still hold them, and the sandbox's opaque origin and policy are what make them fail.
+// Worker stays: a snippet's own workers inherit the policy and die with the frame.
+for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'indexedDB', 'caches', 'importScripts', 'BroadcastChannel', 'SharedWorker']) {
   try {
     Object.defineProperty(self, name, { value: undefined, configurable: false, writable: false });
   } catch {
