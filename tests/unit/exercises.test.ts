@@ -10,7 +10,7 @@ import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import remarkMath from 'remark-math';
 import { describe, expect, it } from 'vitest';
-import { computeValue } from '../../src/runner/computed';
+import { computeValue } from '../../src/runner/build/computed';
 import { judgeNumber } from '../../components/course/exercise/verdict';
 
 interface Element {

@@ -2,7 +2,8 @@
 // the rest queue), a watchdog that terminates a worker at the time limit, and Stop, which
 // terminates it at any moment. Each run uses a fresh worker, thrown away when the run
 // ends; a spare one warms up when the page is idle, so Run still starts at once.
-import { LIMITS, type Dropped, type OutputEntry, type RunError, type WorkerToHost } from './protocol';
+import type { OutputEntry } from '../kinds/index';
+import { LIMITS, type Dropped, type RunError, type WorkerToHost } from '../kinds/protocol';
 
 export type RunStatus = 'ok' | 'error' | 'timeout' | 'stopped' | 'crashed';
 
@@ -56,7 +57,7 @@ const LOAD_LIMIT_MS = 20_000;
 
 function spawn(): Slot {
   // Vite bundles the worker only when this line reads literally like this.
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
   const slot: Slot = { worker, busy: false, dead: false };
   worker.onmessage = (ev: MessageEvent<WorkerToHost>) => {
     const m = ev.data;
