@@ -2,6 +2,7 @@
 // type, `build`, `data` and `view`), its line in DATA, and TypeScript then asks for its
 // line in VIEWS. The worker imports DATA only, so no drawing code reaches its bundle.
 import type { EntrySize, KindData, KindView } from './kind';
+import * as check from './check';
 import * as log from './log';
 import * as network from './network';
 import * as plot from './plot';
@@ -13,6 +14,7 @@ export const DATA = {
   table: table.data,
   plot: plot.data,
   network: network.data,
+  check: check.data,
 };
 
 type EntryOf<D> = D extends KindData<infer E> ? E : never;
@@ -26,6 +28,7 @@ export const VIEWS: { [K in OutputKind]: KindView<Extract<OutputEntry, { kind: K
   table: table.view,
   plot: plot.view,
   network: network.view,
+  check: check.view,
 };
 
 function dataOf<E extends OutputEntry>(e: E): KindData<E> {

@@ -38,6 +38,7 @@ interface Job {
   id: number;
   code: string;
   setup?: string;
+  check?: string;
   timeLimitMs: number;
   cb: RunCallbacks;
   resolve: (o: RunOutcome) => void;
@@ -128,7 +129,7 @@ function pump() {
       () => fail(s, `The runner did not start within ${LOAD_LIMIT_MS / 1000} s`),
       LOAD_LIMIT_MS + job.timeLimitMs,
     );
-    slot.worker.postMessage({ type: 'run', id: job.id, code: job.code, setup: job.setup });
+    slot.worker.postMessage({ type: 'run', id: job.id, code: job.code, setup: job.setup, check: job.check });
   }
 }
 
@@ -144,7 +145,7 @@ export function prewarm() {
   if (slots.length < LIMITS.maxConcurrentRuns) spawn();
 }
 
-export function run(code: string, opts: { setup?: string; timeLimitSeconds?: number }, cb: RunCallbacks): RunHandle {
+export function run(code: string, opts: { setup?: string; check?: string; timeLimitSeconds?: number }, cb: RunCallbacks): RunHandle {
   const id = nextId++;
   let resolve!: (o: RunOutcome) => void;
   const done = new Promise<RunOutcome>((r) => (resolve = r));
@@ -152,6 +153,7 @@ export function run(code: string, opts: { setup?: string; timeLimitSeconds?: num
     id,
     code,
     setup: opts.setup,
+    check: opts.check,
     timeLimitMs: (opts.timeLimitSeconds ?? LIMITS.timeLimitSeconds) * 1000,
     cb,
     resolve,

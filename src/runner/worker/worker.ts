@@ -53,6 +53,7 @@ self.onmessage = async (ev: MessageEvent<HostToWorker>) => {
   const r = await execute(req.code, {
     modules: { lernmi: engine },
     setup: req.setup,
+    check: typeof req.check === 'string' ? req.check : undefined,
     emit: (e) => mySink.push(e),
     cancelled: () => current !== id,
   });
