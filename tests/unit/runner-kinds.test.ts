@@ -11,7 +11,7 @@ import type { NetworkLink } from '../../src/runner/kinds/network';
 describe('registry', () => {
   test('every kind has its data half and its view half', () => {
     expect(Object.keys(VIEWS).sort()).toEqual(Object.keys(DATA).sort());
-    expect(Object.keys(DATA).sort()).toEqual(['log', 'network', 'plot', 'table']);
+    expect(Object.keys(DATA).sort()).toEqual(['check', 'log', 'network', 'plot', 'table']);
   });
 
   test('sizes count lines, characters and drawn elements', () => {
@@ -134,5 +134,16 @@ describe('network layout', () => {
     expect(big.width).toBeLessThanOrEqual(560);
     expect(big.height).toBeLessThanOrEqual(420);
     expect(big.height).toBeGreaterThan(layout.height);
+  });
+});
+
+describe('the check kind', () => {
+  test('says passed or failed with the numbers, and draws its class from a fixed pair', async () => {
+    const { build, data } = await import('../../src/runner/kinds/check');
+    expect(data.text(build('weight', true))).toBe('✓ weight');
+    expect(data.text(build('weight', false, 'expected 1; received 2'))).toBe('✗ weight: expected 1; received 2');
+    // A forged entry cannot smuggle a class name: passed is true only for true itself.
+    expect(build('x', 'yes' as unknown as boolean).passed).toBe(false);
+    expect(build('n'.repeat(2000), true).name.length).toBe(500);
   });
 });

@@ -2,7 +2,7 @@
 // well-formed messages of the current run pass as plain data with texts cut to their caps;
 // anything else is 'malformed' or 'stale', and never reaches the drawing code.
 import { describe, expect, test } from 'vitest';
-import { cut } from '../../src/runner/kinds/check';
+import { cut } from '../../src/runner/kinds/fields';
 import { checkEntry } from '../../src/runner/kinds/index';
 import { checkMessage } from '../../src/runner/kinds/message-check';
 import { drawable, DRAW_LIMITS } from '../../src/runner/kinds/network';
@@ -100,5 +100,13 @@ describe('the worker side of the network cap', () => {
     const neurons = (n: number) => Array.from({ length: n }, () => ({}));
     const fake = { layers: [neurons(2), neurons(30_000), neurons(1)], links: Array(5000).fill(null), propagate() {} };
     expect(build(fake, 'big')).toEqual({ kind: 'network', layers: [2, 30_000, 1], links: [], omittedLinks: 5000, title: 'big' });
+  });
+});
+
+describe('check verdicts', () => {
+  test('pass only with a boolean verdict and text fields', () => {
+    expect(checkEntry({ kind: 'check', name: 'a', passed: true, detail: '' })).toEqual({ kind: 'check', name: 'a', passed: true, detail: '' });
+    expect(checkEntry({ kind: 'check', name: 'a', passed: 'true', detail: '' })).toBeUndefined();
+    expect(checkEntry({ kind: 'check', name: 'a', passed: true })).toBeUndefined();
   });
 });

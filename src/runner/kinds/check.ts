@@ -1,41 +1,36 @@
-// Reading data that came from reader code, on the page: every field is tested for its
-// type before use and text is cut to its cap, so a message shaped by a hostile snippet
-// is either plain, bounded data or nothing. The kinds' `check` functions are built from
-// these; kinds/message-check.ts checks the messages around them.
+// The "check" kind: the verdict of one named test an exercise runs after the reader's
+// code (see worker/check-module.ts). The page's exercise reads these entries to decide
+// whether the exercise is solved; the reader sees them in the output, test by test.
+import { el } from './dom';
+import { str } from './fields';
+import type { KindData, KindView } from './kind';
 
-/** An object (not null, not an array) whose fields can be read, or undefined. */
-export function record(x: unknown): Record<string, unknown> | undefined {
-  return x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : undefined;
+export interface CheckEntry {
+  kind: 'check';
+  name: string;
+  passed: boolean;
+  /** for a failed test: what was expected and what came, with the numbers */
+  detail: string;
 }
 
-/** `text` cut to `max` characters, the cut marked with an ellipsis. */
-export function cut(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+const MAX_TEXT = 500;
+
+/** Worker side. */
+export function build(name: string, passed: boolean, detail = ''): CheckEntry {
+  return { kind: 'check', name: String(name).slice(0, MAX_TEXT), passed: passed === true, detail: String(detail).slice(0, MAX_TEXT) };
 }
 
-/** A string cut to `max`, or undefined when `x` is not a string. */
-export function str(x: unknown, max: number): string | undefined {
-  return typeof x === 'string' ? cut(x, max) : undefined;
-}
+export const data: KindData<CheckEntry> = {
+  size: (e) => ({ lines: 1, chars: e.name.length + e.detail.length + 4, elements: 1 }),
+  text: (e) => (e.passed ? `✓ ${e.name}` : `✗ ${e.name}: ${e.detail}`),
+  check(x) {
+    const name = str(x.name, MAX_TEXT);
+    const detail = str(x.detail, MAX_TEXT);
+    return name !== undefined && detail !== undefined && typeof x.passed === 'boolean' ? { kind: 'check', name, passed: x.passed, detail } : undefined;
+  },
+};
 
-/** An optional string field: absent is fine (undefined), present must be a string. */
-export function optStr(x: unknown, max: number): string | undefined | false {
-  if (x === undefined) return undefined;
-  return typeof x === 'string' ? cut(x, max) : false;
-}
-
-export function isInt(x: unknown, min = 0, max = Number.MAX_SAFE_INTEGER): x is number {
-  return typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
-}
-
-/** An array of at most `max` items, each passed through `item`; undefined if any fails. */
-export function list<T>(x: unknown, max: number, item: (v: unknown) => T | undefined): T[] | undefined {
-  if (!Array.isArray(x) || x.length > max) return undefined;
-  const out: T[] = [];
-  for (const v of x) {
-    const r = item(v);
-    if (r === undefined) return undefined;
-    out.push(r);
-  }
-  return out;
-}
+export const view: KindView<CheckEntry> = {
+  // The class comes from a fixed pair, never from the message.
+  render: (e) => el('div', `line check ${e.passed === true ? 'passed' : 'failed'}`, data.text(e)),
+};

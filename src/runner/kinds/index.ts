@@ -1,8 +1,9 @@
 // The output kinds, registered once. Adding a kind: a new file beside these (its entry
 // type, `build`, `data` and `view`), its line in DATA, and TypeScript then asks for its
 // line in VIEWS. The worker imports DATA only, so no drawing code reaches its bundle.
-import { record } from './check';
+import { record } from './fields';
 import type { EntrySize, KindData, KindView } from './kind';
+import * as check from './check';
 import * as log from './log';
 import * as network from './network';
 import * as plot from './plot';
@@ -14,6 +15,7 @@ export const DATA = {
   table: table.data,
   plot: plot.data,
   network: network.data,
+  check: check.data,
 };
 
 type EntryOf<D> = D extends KindData<infer E> ? E : never;
@@ -27,6 +29,7 @@ export const VIEWS: { [K in OutputKind]: KindView<Extract<OutputEntry, { kind: K
   table: table.view,
   plot: plot.view,
   network: network.view,
+  check: check.view,
 };
 
 function dataOf<E extends OutputEntry>(e: E): KindData<E> {

@@ -1,6 +1,6 @@
 // The "log" kind: one printed message (console.log/info/warn/error, show of a plain value).
 import { el } from './dom';
-import { str } from './check';
+import { str } from './fields';
 import { formatArgs } from './format';
 import { LIMITS } from './protocol';
 import type { KindData, KindView } from './kind';

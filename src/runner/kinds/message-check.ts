@@ -2,7 +2,7 @@
 // worker runs a stranger's code, which can tamper with the runner around it (patch the
 // built-ins it uses), so a message is plain data of the shapes in protocol.ts or it is
 // dropped. Lives beside protocol.ts: together they say what the page accepts.
-import { isInt, record, str } from './check';
+import { isInt, record, str } from './fields';
 import { checkEntry, type OutputEntry } from './index';
 import { CAPS, type Dropped, type RunError, type SourcePosition, type WorkerToHost } from './protocol';
 

@@ -1,5 +1,5 @@
 // The "network" kind: show.network, a diagram of a Network's layers and weighted links.
-import { cut, isInt, list, optStr, record } from './check';
+import { cut, isInt, list, optStr, record } from './fields';
 import { el, svg } from './dom';
 import { isLink, isNetwork } from './format';
 import type { KindData, KindView } from './kind';

@@ -1,5 +1,5 @@
 // The "plot" kind: show.plot, a line chart such as the error per epoch.
-import { cut, list, optStr, record, str } from './check';
+import { cut, list, optStr, record, str } from './fields';
 import { el, svg } from './dom';
 import type { KindData, KindView } from './kind';
 import { extent, formatTick, linear, xTicks, yAxis } from './plot-scale';

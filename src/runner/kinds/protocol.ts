@@ -30,6 +30,8 @@ export interface RunRequest {
   code: string;
   /** hidden setup lines that run before the visible code */
   setup?: string;
+  /** an exercise's hidden tests, run after the visible code in its scope */
+  check?: string;
   /** a secret of this run: its "done" must carry it back (reader code never sees it) */
   nonce: string;
 }

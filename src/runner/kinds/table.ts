@@ -1,6 +1,6 @@
 // The "table" kind: console.table and show.table. Cells are text, formatted in the worker.
 import { el } from './dom';
-import { cut, list, optStr, str } from './check';
+import { cut, list, optStr, str } from './fields';
 import { capText, formatValue, isLink, isNetwork } from './format';
 import type { KindData, KindView } from './kind';
 import type { LogEntry } from './log';

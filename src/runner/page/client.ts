@@ -47,6 +47,7 @@ interface Job {
   id: number;
   code: string;
   setup?: string;
+  check?: string;
   timeLimitMs: number;
   nonce: string;
   cb: RunCallbacks;
@@ -151,7 +152,7 @@ function pump() {
       () => fail(s, `The runner did not start within ${LOAD_LIMIT_MS / 1000} s`),
       LOAD_LIMIT_MS + job.timeLimitMs,
     );
-    slot.sandbox.post({ type: 'run', id: job.id, code: job.code, setup: job.setup, nonce: job.nonce });
+    slot.sandbox.post({ type: 'run', id: job.id, code: job.code, setup: job.setup, check: job.check, nonce: job.nonce });
   }
 }
 
@@ -173,7 +174,7 @@ function newNonce(): string {
   return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 }
 
-export function run(code: string, opts: { setup?: string; timeLimitSeconds?: number }, cb: RunCallbacks): RunHandle {
+export function run(code: string, opts: { setup?: string; check?: string; timeLimitSeconds?: number }, cb: RunCallbacks): RunHandle {
   const id = nextId++;
   let resolve!: (o: RunOutcome) => void;
   const done = new Promise<RunOutcome>((r) => (resolve = r));
@@ -181,6 +182,7 @@ export function run(code: string, opts: { setup?: string; timeLimitSeconds?: num
     id,
     code,
     setup: opts.setup,
+    check: opts.check,
     timeLimitMs: (opts.timeLimitSeconds ?? LIMITS.timeLimitSeconds) * 1000,
     nonce: newNonce(),
     cb,

@@ -1,8 +1,10 @@
 // <lernmi-snippet>: the small custom element behind every runnable snippet. It is all
 // the JavaScript a chapter loads up front; the runner (sandbox pool, renderer) and the
 // editor (CodeMirror) load with dynamic import() on first use.
+import type { CheckEntry } from '../kinds/check';
 import { el } from '../kinds/dom';
 import { LIMITS } from '../kinds/protocol';
+import type { RunOutcome } from './client';
 import { describeOutcome } from './outcome';
 import { decodeShared, sharedPart, shareUrl, type Refusal } from './share-link';
 import { clearEdit, loadEdit, parseEdit, saveEdit, setRunning, storageKey, wasRunning } from './storage';
@@ -18,6 +20,13 @@ const REFUSED: Record<Refusal, string> = {
 
 let sessionP: Promise<Session> | undefined;
 const session = () => (sessionP ??= import('./session'));
+
+/** What an exercise learns from checking the reader's code: how the run ended, and each test's verdict. */
+export interface CheckRun {
+  outcome: RunOutcome;
+  checks: CheckEntry[];
+  timeLimitSeconds: number;
+}
 
 class LernmiSnippet extends HTMLElement {
   private original = '';
@@ -323,8 +332,17 @@ class LernmiSnippet extends HTMLElement {
     this.status('Back to the original code.');
   }
 
-  private async run() {
-    if (this.handle) return;
+  /**
+   * Runs the reader's current code followed by an exercise's hidden tests (in the same
+   * run, so the same time limit and Stop apply) and resolves with how the run ended and
+   * the tests' verdicts. Resolves undefined if a run is already going.
+   */
+  async check(checkCode: string): Promise<CheckRun | undefined> {
+    return this.run(checkCode);
+  }
+
+  private async run(check?: string): Promise<CheckRun | undefined> {
+    if (this.handle) return undefined;
     const runBtn = this.$('[data-act=run]');
     const stopBtn = this.$('[data-act=stop]');
     const hadFocus = document.activeElement === runBtn;
@@ -358,12 +376,16 @@ class LernmiSnippet extends HTMLElement {
     }
     setRunning(this.storeKey, true);
     let started = false;
-    const h = s.run(code, { setup: this.setup || undefined, timeLimitSeconds: this.timeout }, {
+    const checks: CheckEntry[] = [];
+    const h = s.run(code, { setup: this.setup || undefined, check, timeLimitSeconds: this.timeout }, {
       onStart: () => {
         started = true;
         this.status('Running…');
       },
-      onOutput: (entries) => view.push(entries),
+      onOutput: (entries) => {
+        view.push(entries);
+        for (const e of entries) if (e.kind === 'check') checks.push(e);
+      },
       onMalformed: () => view.malformedDropped(),
     });
     // At most two runs at a time: say so when this one has to wait for a free runner.
@@ -378,6 +400,7 @@ class LernmiSnippet extends HTMLElement {
     view.end(s.statusLine(text.tone, text.line), o.dropped);
     this.finishUi(hadFocus || document.activeElement === stopBtn);
     this.status(text.bar);
+    return { outcome: o, checks, timeLimitSeconds: this.timeout };
   }
 
   /** Marks the line of an error in the code (the editor underlines it too); no args clears. */

@@ -4,6 +4,7 @@
 // (top-level await works); console, show, timers and require come in as parameters.
 import type { OutputEntry } from '../kinds/index';
 import type { RunError, SourcePosition } from '../kinds/protocol';
+import { makeCheckModule } from './check-module';
 import { makeConsole, makeShow } from './show';
 import { compile, mapPosition, SOURCE_URL, type Compiled } from './source-map';
 
@@ -94,6 +95,11 @@ export interface ExecuteOptions {
   /** every piece of output, in order, synchronously */
   emit: (entry: OutputEntry) => void;
   setup?: string;
+  /**
+   * An exercise's hidden tests: run after the visible code, in its scope, with
+   * "lernmi/check" importable (see check-module.ts).
+   */
+  check?: string;
   /** lets the host cancel: when it returns true, pending timers are dropped */
   cancelled?: () => boolean;
   /**
@@ -118,7 +124,7 @@ export interface ExecuteResult {
 export async function execute(code: string, opts: ExecuteOptions): Promise<ExecuteResult> {
   const exports: Record<string, unknown> = {};
   bodyLineOffset();
-  const c = compile(code, opts.setup);
+  const c = compile(code, opts.setup, opts.check);
   if (!c.ok) return { ok: false, error: c.error, exports };
   const compiled = c.compiled;
 
@@ -133,8 +139,12 @@ export async function execute(code: string, opts: ExecuteOptions): Promise<Execu
     return { ok: false, error, exports };
   }
 
+  const emit = (e: OutputEntry) => {
+    if (!opts.cancelled?.()) opts.emit(e);
+  };
+  const modules = opts.check === undefined ? opts.modules : { ...opts.modules, 'lernmi/check': makeCheckModule(emit) };
   const require = (name: string) => {
-    if (Object.prototype.hasOwnProperty.call(opts.modules, name)) return opts.modules[name];
+    if (Object.prototype.hasOwnProperty.call(modules, name)) return modules[name];
     throw new Error(`Cannot find module "${name}": a snippet can import only from ${Object.keys(opts.modules).map((m) => `"${m}"`).join(', ')}`);
   };
 
@@ -187,9 +197,6 @@ export async function execute(code: string, opts: ExecuteOptions): Promise<Execu
     queueMicrotask(settle);
   };
 
-  const emit = (e: OutputEntry) => {
-    if (!opts.cancelled?.()) opts.emit(e);
-  };
   const done = new Promise<ExecuteResult>((resolve) => (finish = resolve));
   try {
     const call = () => fn(exports, require, { exports }, makeConsole(emit), makeShow(emit), sTimeout, sInterval, sClearTimeout, sClearInterval);

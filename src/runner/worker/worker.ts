@@ -65,6 +65,7 @@ async function onRun(ev: MessageEvent<HostToWorker>) {
   const r = await execute(req.code, {
     modules: { lernmi: engine },
     setup: req.setup,
+    check: typeof req.check === 'string' ? req.check : undefined,
     emit: (e) => mySink.push(e),
     cancelled: () => current !== id,
   });
