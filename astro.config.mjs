@@ -6,6 +6,7 @@ import { shikiThemes } from './components/course/shiki-themes.mjs';
 import rehypeScrollable from './components/course/rehype-scrollable.mjs';
 import remarkSnippets from './src/runner/build/remark-snippets.ts';
 import { engineNamesPlugin } from './src/runner/build/vite-engine-names.ts';
+import { csp, cspFinish } from './scripts/csp.mjs';
 
 // BASE_PATH lets the static build live under a sub-path (e.g. GitHub Pages: /lernmi/).
 const base = process.env.BASE_PATH ?? '/';
@@ -13,7 +14,9 @@ const base = process.env.BASE_PATH ?? '/';
 export default defineConfig({
   base,
   trailingSlash: 'always',
-  integrations: [mdx()], // MDX inherits the markdown config below
+  integrations: [mdx(), cspFinish()], // MDX inherits the markdown config below
+  // Every page carries a policy allowing only the site's own resources (scripts/csp.mjs).
+  experimental: { csp },
   vite: {
     // The runner worker is a classic script: it starts from a blob: URL inside an
     // opaque-origin frame, where a module worker does not start (src/runner/README.md).

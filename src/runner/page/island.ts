@@ -2,7 +2,6 @@
 // the JavaScript a chapter loads up front; the runner (sandbox pool, renderer) and the
 // editor (CodeMirror) load with dynamic import() on first use.
 import type { CheckEntry } from '../kinds/check';
-import { el } from '../kinds/dom';
 import { LIMITS } from '../kinds/protocol';
 import type { RunOutcome } from './client';
 import { describeOutcome } from './outcome';
@@ -106,8 +105,10 @@ class LernmiSnippet extends HTMLElement {
     const n = this.$('.snippet-notice');
     n.textContent = text;
     for (const [label, act] of actions) {
-      const b = el('button', 'snippet-btn snippet-notice-btn', label);
+      const b = document.createElement('button');
+      b.className = 'snippet-btn snippet-notice-btn';
       b.type = 'button';
+      b.textContent = label;
       b.addEventListener('click', act);
       n.append(' ', b);
     }

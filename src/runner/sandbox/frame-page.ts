@@ -23,7 +23,6 @@ export function sandboxPage(script: string = frameScript): string {
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${sandboxPolicy(script)}">
-<meta name="robots" content="noindex">
 <title>Lernmi runner sandbox</title>
 </head>
 <body>
