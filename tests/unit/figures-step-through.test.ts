@@ -137,7 +137,7 @@ describe('the engine line of each step', () => {
     input: ['Network.forward', 'neuron.value = inputs[i];'],
     carry: ['Link.propagate', 'const value = this.from.value * this.weight;'],
     activate: ['Neuron.activate', 'this.value = this.activation.fn(sum);'],
-    error: ['squaredError', 'return error / 2;'],
+    error: ['Network.error', 'return squaredError(outputs.map((n) => n.value), expected);'],
     outputSensitivity: ['Link.outputSensitivity', 'return this.to.sensitivity * this.to.derivative;'],
     sendBack: ['Link.sendBack', 'const sensitivity = outputSensitivity * this.weight;'],
     weightChange: ['Link.backpropagate', 'this.changeWeight(-trainingRate * outputSensitivity * inputValue);'],

@@ -401,7 +401,7 @@ function describeEvent(event: TraceEvent, ctx: Ctx, known: Known): Described | u
         description: `Forward. The link ${info.text} carries ${what} times its weight to ${to.text}: ${txt(inputValue)} × ${factor(weight)} = ${txt(event.value)}.`,
         tex:
           `${V(sumSymbol(ctx, info.to))} = ${sumOfInputs(ctx, info.to, k)} \\\\ ` +
-          `${HL(`${W(texNum(weight, true))} \\times ${V(texNum(inputValue, true))}`)} = ${texNum(event.value)}`,
+          `${HL(`${W(texNum(weight, true))} \\times ${V(texNum(inputValue, true))}`)} \\\\ = ${texNum(event.value)}`,
         check: { expression: `${js(weight)} * ${js(inputValue)}`, result: event.value },
         source: { file: 'link.ts', name: 'Link.propagate', lines: ['const value = this.from.value * this.weight;'] },
       };
@@ -420,7 +420,7 @@ function describeEvent(event: TraceEvent, ctx: Ctx, known: Known): Described | u
         description: `Forward. ${sym.text} adds up what its links carry, ${sumText(incoming)} = ${txt(event.sum)}, and passes the sum through ${words}: its value is ${txt(event.value)}.`,
         tex:
           `${V(z)} = ${parts} = ${texNum(event.sum)} \\\\ ` +
-          `${HL(`${V(sym.tex)} = ${f}(${V(z)})`)} = ${f}(${texNum(event.sum, true)}) = ${V(texNum(event.value))}`,
+          `${HL(`${V(sym.tex)} = ${f}(${V(z)})`)} = ${f}(${texNum(event.sum, true)}) \\\\ = ${V(texNum(event.value))}`,
         check: { expression: activationJs(event.neuron.activation.name, incoming.map(js).join(' + ')), result: event.value },
         source: { file: 'neuron.ts', name: 'Neuron.activate', lines: ['this.sum = sum;', 'this.value = this.activation.fn(sum);'] },
       };
@@ -434,9 +434,10 @@ function describeEvent(event: TraceEvent, ctx: Ctx, known: Known): Described | u
         target: { kind: 'error' },
         value: event.error,
         description: `Error. The output is ${event.actual.map(txt).join(', ')} and the target ${event.expected.map(txt).join(', ')}, so E = ½ (actual − target)² = ${txt(event.error)}. The forward pass is done: now the blame flows back.`,
-        tex: `E = ${symbolic} \\\\ ${HL(`E = \\tfrac12 ${pairs.length > 1 ? `\\big(${numbers}\\big)` : numbers}`)} = ${texNum(event.error)}`,
+        tex: `E = ${symbolic} \\\\ ${HL(`E = \\tfrac12 ${pairs.length > 1 ? `\\big(${numbers}\\big)` : numbers}`)} \\\\ = ${texNum(event.error)}`,
         check: { expression: `0.5 * (${pairs.map(([a, e]) => `(${js(a)} - ${js(e)}) ** 2`).join(' + ')})`, result: event.error },
-        source: { file: 'losses.ts', name: 'squaredError', lines: ['error += difference * difference;', 'return error / 2;'] },
+        // Network.error rather than losses.ts: the network's file is wrapped to the chapter's code column.
+        source: { file: 'network.ts', name: 'Network.error', lines: ['return squaredError(outputs.map((n) => n.value), expected);'] },
       };
     }
     case 'sensitivity': {
@@ -461,7 +462,7 @@ function describeEvent(event: TraceEvent, ctx: Ctx, known: Known): Described | u
         target: { kind: 'neuron', index: n },
         value: event.sensitivity,
         description: `Backward. ${sym.text}'s sensitivity is complete: ${shares.length === 1 ? `what its one outgoing link sent back, ${txt(event.sensitivity)}` : `the sum of what its ${shares.length} outgoing links sent back, ${sumText(shares)} = ${txt(event.sensitivity)}`}. Now each link into ${sym.text} takes its three steps.`,
-        tex: `${HL(`${S(dE(sym.tex))} = ${sumOfSent(ctx, n)}`)} \\\\ = ${shares.length > 1 ? `${sumTex(shares)} = ` : ''}${S(texNum(event.sensitivity))}`,
+        tex: `${HL(`${S(dE(sym.tex))} = ${sumOfSent(ctx, n)}`)} \\\\ = ${shares.length > 1 ? `${sumTex(shares)} \\\\ = ` : ''}${S(texNum(event.sensitivity))}`,
         check: { expression: shares.map(js).join(' + '), result: event.sensitivity },
         source: { file: 'neuron.ts', name: 'Neuron.backpropagate', lines: ['const { sensitivity } = this;'] },
       };
@@ -481,7 +482,7 @@ function describeEvent(event: TraceEvent, ctx: Ctx, known: Known): Described | u
         description: `Step 1 of the link ${info.text}: its output sensitivity is ${toSym.text}'s sensitivity × the slope of ${words} at ${toSym.text}'s sum: ${txt(sens)} × ${factor(slope)} = ${txt(event.outputSensitivity)}. Every link into ${toSym.text} has this same one.`,
         tex:
           `${HL(`${S(dE(z))} = ${S(dE(toSym.tex))} \\cdot ${slopeTex(to, V(z))}`)} \\\\ ` +
-          `= ${S(texNum(sens, true))} \\times ${texNum(slope, true)} = ${S(texNum(event.outputSensitivity))}`,
+          `= ${S(texNum(sens, true))} \\times ${texNum(slope, true)} \\\\ = ${S(texNum(event.outputSensitivity))}`,
         check: { expression: `${js(sens)} * ${js(slope)}`, result: event.outputSensitivity },
         source: { file: 'link.ts', name: 'Link.outputSensitivity', lines: ['return this.to.sensitivity * this.to.derivative;'] },
       };
@@ -499,7 +500,7 @@ function describeEvent(event: TraceEvent, ctx: Ctx, known: Known): Described | u
           target: { kind: 'link', index: k },
           value: event.sensitivity,
           description: `Step 2 of the link ${info.text}: it sends output sensitivity × its old weight back, ${txt(os)} × ${factor(oldWeight)} = ${txt(event.sensitivity)}. A bias neuron's value is always 1, so this blame goes no further.`,
-          tex: `${HL(`${S(dE(z))}\\,${W(info.tex)}`)} \\\\ = ${S(texNum(os, true))} \\times ${W(texNum(oldWeight, true))} = ${S(texNum(event.sensitivity))}`,
+          tex: `${HL(`${S(dE(z))}\\,${W(info.tex)}`)} \\\\ = ${S(texNum(os, true))} \\times ${W(texNum(oldWeight, true))} \\\\ = ${S(texNum(event.sensitivity))}`,
           check: { expression: `${js(os)} * ${js(oldWeight)}`, result: event.sensitivity },
           source: { file: 'link.ts', name: 'Link.sendBack', lines: ['const sensitivity = outputSensitivity * this.weight;'] },
         };
@@ -511,7 +512,7 @@ function describeEvent(event: TraceEvent, ctx: Ctx, known: Known): Described | u
         target: { kind: 'link', index: k },
         value: event.sensitivity,
         description: `Step 2 of the link ${info.text}: it sends output sensitivity × its old weight back to ${from.text}: ${txt(os)} × ${factor(oldWeight)} = ${txt(event.sensitivity)}.${soFar}`,
-        tex: `${S(dE(from.tex))} = ${sumOfSent(ctx, info.from, k)} \\\\ ${HL(`${S(texNum(os, true))} \\times ${W(texNum(oldWeight, true))}`)} = ${S(texNum(event.sensitivity))}`,
+        tex: `${S(dE(from.tex))} = ${sumOfSent(ctx, info.from, k)} \\\\ ${HL(`${S(texNum(os, true))} \\times ${W(texNum(oldWeight, true))}`)} \\\\ = ${S(texNum(event.sensitivity))}`,
         check: { expression: `${js(os)} * ${js(oldWeight)}`, result: event.sensitivity },
         source: { file: 'link.ts', name: 'Link.sendBack', lines: ['const sensitivity = outputSensitivity * this.weight;', 'this.from.sensitivity += sensitivity;'] },
       };
@@ -531,8 +532,8 @@ function describeEvent(event: TraceEvent, ctx: Ctx, known: Known): Described | u
         description: `Step 3 of the link ${info.text}: only now does its weight move, by −training rate × output sensitivity × input value: −${txt(ctx.rate)} × ${factor(os)} × ${factor(inputValue)} = ${txt(event.weightChange)}. The weight goes from ${txt(oldWeight)} to ${txt(event.weight)}.`,
         tex:
           `${HL(`\\Delta ${W(info.tex)} = -\\eta \\cdot ${S(dE(z))} \\cdot ${input}`)} \\\\ ` +
-          `= -${texNum(ctx.rate)} \\times ${S(texNum(os, true))} \\times ${V(texNum(inputValue, true))} = ${texNum(event.weightChange)} \\\\ ` +
-          `${W(info.tex)}: ${W(texNum(oldWeight))} \\to ${W(texNum(event.weight))}`,
+          `= -${texNum(ctx.rate)} \\times ${S(texNum(os, true))} \\times ${V(texNum(inputValue, true))} \\\\ = ${texNum(event.weightChange)} \\\\ ` +
+          `${W(info.tex)} \\leftarrow ${W(texNum(oldWeight))} + ${texNum(event.weightChange, true)} = ${W(texNum(event.weight))}`,
         check: { expression: `-${js(ctx.rate)} * ${js(os)} * ${js(inputValue)}`, result: event.weightChange },
         source: { file: 'link.ts', name: 'Link.backpropagate', lines: ['this.changeWeight(-trainingRate * outputSensitivity * inputValue);'] },
       };
