@@ -163,6 +163,10 @@ for (const p of pages) {
         expect(box.x).toBeGreaterThanOrEqual(0);
         expect(box.x + box.width).toBeLessThanOrEqual(375);
       }
+      // The gradient check's table may scroll sideways: in its own box, which the keyboard reaches and which has a name.
+      await figure.getByRole('button', { name: 'Show the gradient check' }).click();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await expect(figure.getByRole('table', { name: 'Gradient check, per link' })).toHaveAttribute('tabindex', '0');
     });
 
     for (const scheme of ['light', 'dark'] as const) {

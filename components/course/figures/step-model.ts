@@ -420,7 +420,7 @@ function describeEvent(event: TraceEvent, ctx: Ctx, known: Known): Described | u
         description: `Forward. ${sym.text} adds up what its links carry, ${sumText(incoming)} = ${txt(event.sum)}, and passes the sum through ${words}: its value is ${txt(event.value)}.`,
         tex:
           `${V(z)} = ${parts} = ${texNum(event.sum)} \\\\ ` +
-          `${HL(`${V(sym.tex)} = ${f}(${V(z)})`)} = ${f}(${texNum(event.sum, true)}) \\\\ = ${V(texNum(event.value))}`,
+          `${HL(`${V(sym.tex)} = ${f}(${V(z)})`)} = ${f}(${texNum(event.sum)}) \\\\ = ${V(texNum(event.value))}`,
         check: { expression: activationJs(event.neuron.activation.name, incoming.map(js).join(' + ')), result: event.value },
         source: { file: 'neuron.ts', name: 'Neuron.activate', lines: ['this.sum = sum;', 'this.value = this.activation.fn(sum);'] },
       };
