@@ -55,6 +55,31 @@ export default {
       to: { path: '^src/(engine|datasets)/' },
     },
     {
+      name: 'runner-page-apart-from-worker',
+      comment:
+        'src/runner/page runs in the reader\'s page; it reaches the worker only by messages ' +
+        '(kinds/protocol.ts), never by importing worker/ or build/ code.',
+      severity: 'error',
+      from: { path: '^src/runner/page/' },
+      to: { path: '^src/runner/(worker|build)/' },
+    },
+    {
+      name: 'runner-worker-apart-from-page',
+      comment:
+        'src/runner/worker runs reader code, in a Worker (and in Node for tests and the build); ' +
+        'it never imports page/ or build/ code, so it can move behind a sandbox unchanged.',
+      severity: 'error',
+      from: { path: '^src/runner/worker/' },
+      to: { path: '^src/runner/(page|build)/' },
+    },
+    {
+      name: 'runner-kinds-shared-by-both',
+      comment: 'src/runner/kinds is what both sides use, so it imports neither side (nor build/).',
+      severity: 'error',
+      from: { path: '^src/runner/kinds/' },
+      to: { path: '^src/runner/(page|worker|build)/' },
+    },
+    {
       name: 'course-apart-from-site',
       comment: 'What a chapter uses (components/course) never imports the site frame (components/site).',
       severity: 'error',

@@ -1,6 +1,7 @@
 /**
  * `npm run bench` (runner half): in Chromium, the time from pressing Run to the first
- * output line of a one-line snippet (`console.log("hello", 1 + 1)` on /test/runner/).
+ * output line of a one-line snippet (`console.log("hello", 1 + 1)` on the runner's fixture
+ * page, tests/support/runner-fixture.ts, which this bench serves beside dist/).
  *   cold: the first Run on a freshly loaded page (runner chunk, worker and engine all load
  *         on that click; no hover prewarm), median of several fresh pages;
  *   cold after hover: the same, with the pointer resting on Run for 150 ms first (what a
@@ -18,6 +19,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumFlags, chromiumPath } from '../scripts/find-chromium.mjs';
+import { FIXTURE_PATH, fixtureFromDist } from '../tests/support/runner-fixture';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
@@ -31,7 +33,7 @@ function newest(path: string): number {
 }
 
 function ensureBuilt() {
-  const page = join(DIST, 'test/runner/index.html');
+  const page = join(DIST, 'index.html');
   const sources = Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'components')), newest(join(ROOT, 'content')));
   if (existsSync(page) && statSync(page).mtimeMs >= sources) return;
   console.log('runner bench: building the site (dist/ is missing or stale)…');
@@ -46,6 +48,10 @@ const TYPES: Record<string, string> = {
 function serve(): Promise<{ url: string; close: () => void }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === `/${FIXTURE_PATH}`) {
+      res.writeHead(200, { 'content-type': TYPES['.html']! });
+      return void res.end(fixtureFromDist(DIST));
+    }
     let file = normalize(join(DIST, path));
     if (!file.startsWith(DIST)) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
@@ -91,7 +97,7 @@ async function main() {
     args: chromiumFlags,
   });
   const context = await browser.newContext();
-  const page = `${url}/test/runner/`;
+  const page = `${url}/${FIXTURE_PATH}`;
   // dist/ is shared with other builds in the same tree: if a page is missing for a moment
   // (another `astro build` is rewriting dist/), wait and try again rather than fail.
   const goto = async (p: import('@playwright/test').Page) => {

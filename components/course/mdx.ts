@@ -15,7 +15,7 @@ import StepThrough from './figures/StepThrough.astro';
 export const mdxComponents = {
   Callout,
   EngineSource,
-  Snippet, // ```ts run blocks become <Snippet> (src/runner/remark-snippets.ts)
+  Snippet, // ```ts run blocks become <Snippet> (src/runner/build/remark-snippets.ts)
   Computed, // <Computed code="…" />: a value computed by the engine at build time
   // <Exercise>: checked by the page itself; Hint, Solution, Mistake and Choice go inside it
   Exercise,

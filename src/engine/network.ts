@@ -16,7 +16,6 @@ import { Random } from "./random";
 import type { TraceEvent, TraceListener } from "./trace";
 import { evaluate, train } from "./training";
 import type {
-  EpochRecord,
   Evaluation,
   InitName,
   LossName,

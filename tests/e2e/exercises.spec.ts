@@ -1,8 +1,28 @@
 // Every exercise on every chapter page, as a reader would: a wrong answer gets a
 // helpful verdict, the reference answer is marked solved, and a reload keeps it solved.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { storageKey } from '../../src/runner/page/storage';
 import { discoverPages, watchErrors } from './site-helpers';
+
+/** Puts `code` in an exercise's snippet as a saved edit, as if the reader had typed it, then reloads. */
+async function editSnippet(page: Page, exercise: Locator, code: string) {
+  const snippet = exercise.locator('lernmi-snippet');
+  const [chapter, key, original, setup] = await Promise.all(
+    ['data-chapter', 'data-key', 'data-code', 'data-setup'].map((a) => snippet.getAttribute(a)),
+  );
+  const storeKey = storageKey(chapter!, key!, original!, setup ?? '');
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [storeKey, JSON.stringify({ code, t: Date.now() })]);
+  await page.reload();
+}
+
+/** True when the page paints a frame within half a second. */
+async function alive(page: Page): Promise<boolean> {
+  return Promise.race([
+    page.evaluate(() => new Promise<boolean>((r) => requestAnimationFrame(() => r(true)))),
+    new Promise<boolean>((r) => setTimeout(() => r(false), 500)),
+  ]);
+}
 
 const chapters = discoverPages().filter((p) => p.kind === 'chapter' && p.html.includes('<lernmi-exercise'));
 
@@ -21,9 +41,24 @@ for (const chapter of chapters) {
       const region = exercise.getByRole('region', { name: /^Exercise/ });
       await expect(region).toBeVisible();
       await region.scrollIntoViewIfNeeded();
-      const status = region.getByRole('status');
+      // The exercise's own verdict (a code exercise's snippet has a status line of its own).
+      const status = region.locator('.exercise-verdict[role="status"]');
       const check = region.getByRole('button', { name: 'Check' });
-      if ((await exercise.getAttribute('data-kind')) === 'choice') {
+      const kind = await exercise.getAttribute('data-kind');
+      if (kind === 'code') {
+        // The snippet as given is the typical wrong answer: Check names the failing test.
+        await check.click();
+        await expect(status).toContainText('checks failed', { timeout: 20_000 });
+        // Then the reference solution, from the exercise's own Solution block.
+        const solution = (await exercise.locator('.exercise-solution pre').textContent())!;
+        await editSnippet(page, exercise, solution);
+        await expect(exercise.locator('lernmi-snippet')).toHaveAttribute('data-ready', /.+/);
+        await exercise.getByRole('button', { name: 'Check' }).click();
+        await expect(exercise.locator('.exercise-verdict')).toContainText('Solved', { timeout: 20_000 });
+        await expect(exercise).toHaveAttribute('data-solved', '');
+        continue;
+      }
+      if (kind === 'choice') {
         const wrong = region.locator('.exercise-choice:not(:has([data-correct]))').first();
         await wrong.click();
         await check.click();
@@ -54,6 +89,21 @@ for (const chapter of chapters) {
     );
     expect(errors).toEqual([]);
   });
+
+  if (chapter.html.includes('data-kind="code"')) {
+    test(`${chapter.name}: a code exercise with an endless loop is stopped, says so, and the page stays responsive`, async ({ page }) => {
+      await page.goto(chapter.path);
+      const exercise = page.locator('lernmi-exercise[data-kind="code"]').first();
+      await editSnippet(page, exercise, 'while (true) {}');
+      const region = exercise.getByRole('region', { name: /^Exercise/ });
+      await region.getByRole('button', { name: 'Check' }).click();
+      await expect(region.locator('.exercise-verdict')).toContainText('Checking');
+      expect(await alive(page)).toBe(true);
+      await expect(region.locator('.exercise-verdict')).toContainText('loop that never ends', { timeout: 20_000 });
+      expect(await alive(page)).toBe(true);
+      await expect(exercise).not.toHaveAttribute('data-solved', '');
+    });
+  }
 
   test(`${chapter.name}: hints come one at a time and the solution only after confirming`, async ({ page }) => {
     await page.goto(chapter.path);
@@ -102,7 +152,7 @@ for (const chapter of chapters) {
     if ((await exercise.getAttribute('data-kind')) === 'choice') await region.locator('.exercise-choice:has([data-correct])').click();
     else await region.getByLabel('Your answer').fill((await exercise.getAttribute('data-answer'))!);
     await region.getByRole('button', { name: 'Check' }).click();
-    await expect(region.getByRole('status')).toContainText('not saving progress');
+    await expect(region.locator('.exercise-verdict')).toContainText('not saving progress');
     await expect(exercise).toHaveAttribute('data-solved', '');
   });
 }

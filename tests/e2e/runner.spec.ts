@@ -1,16 +1,41 @@
-// The runner's fault tests: each fault from issue 4 / DESIGN §4, provoked on the test-only
-// page /test/runner/ (src/pages/test/runner.astro), plus one test that runs every snippet
-// on every chapter page. Every test fails on a page error, a crash or a dialog.
+// The runner's fault tests: each fault from DESIGN §4, provoked on a fixture page that
+// the test setup serves (tests/support/runner-fixture.ts: a built chapter page with its
+// snippets swapped for misbehaving ones; nothing of it is in dist/), plus one test that
+// runs every snippet on every chapter page and compares what it shows with the chapter's
+// expected output. Every test fails on a page error, a crash or a dialog.
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { gzipSync } from 'node:zlib';
 import LZString from 'lz-string';
+import { data as tableKind } from '../../src/runner/kinds/table';
+import { MAX_SNIPPET_LINE } from '../support/line-length';
+import { FIXTURE_CHAPTER, FIXTURE_PATH, firstChapterPath, fixturePage } from '../support/runner-fixture';
 
 const { compressToEncodedURIComponent } = LZString;
 
-const PAGE = 'test/runner/';
+const PAGE = FIXTURE_PATH;
 
-const test = base.extend<{ problems: string[] }>({
+/** The fixture page's HTML, made once per worker from the built site. */
+let fixtureHtml: Promise<string> | undefined;
+function fixture(baseURL: string): Promise<string> {
+  return (fixtureHtml ??= (async () => {
+    const landing = await (await fetch(baseURL)).text();
+    const chapter = await (await fetch(new URL(firstChapterPath(landing), baseURL))).text();
+    return fixturePage(chapter);
+  })());
+}
+
+const test = base.extend<{ problems: string[]; fixtureRoute: void }>({
+  // Every page of the context (new tabs and reloads too) finds the fixture at PAGE.
+  fixtureRoute: [
+    async ({ context, baseURL }, use) => {
+      await context.route(`**/${FIXTURE_PATH}`, async (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: await fixture(baseURL!) }),
+      );
+      await use();
+    },
+    { auto: true },
+  ],
   problems: [
     async ({ page }, use) => {
       const problems: string[] = [];
@@ -93,10 +118,23 @@ test.describe('running', () => {
     await expect(log(s)).toContainText(/Done in/);
     await expect(log(s).locator('table')).toHaveCount(1);
     await expect(log(s).locator('table')).toContainText('epoch');
-    await expect(log(s).locator('.snippet-plot svg path.series')).toHaveCount(1);
-    await expect(log(s).locator('.snippet-network svg line.link')).toHaveCount(13);
-    expect(await log(s).locator('.snippet-network line.link.pos, .snippet-network line.link.neg').count()).toBeGreaterThan(0);
-    await expect(log(s)).toContainText(/Network \[2, 3, 1\].*13 links · weights:/);
+    await expect(log(s).locator('.figure-plot svg path.series')).toHaveCount(1);
+    await expect(log(s).locator('.figure-network svg line.link')).toHaveCount(13);
+    expect(await log(s).locator('.figure-network line.link.pos, .figure-network line.link.neg').count()).toBeGreaterThan(0);
+    await expect(log(s)).toContainText('Network(2-3-1, tanh, trainingRate=0.1, seed=7, 13 links)');
+  });
+
+  test('in the built (minified) site, a Neuron, a layer, a Link and a Network print as themselves', async ({ page }) => {
+    await open(page);
+    const s = snip(page, 'print');
+    await btn(s, 'Run').click();
+    await expect(log(s).locator('.status-ok')).toHaveCount(1);
+    const lines = (await shownText(s)).split('\n');
+    expect(lines[0]).toBe('Neuron(h1[0], tanh, value=0, sensitivity=0)');
+    expect(lines[1]).toBe('[Neuron(h1[0], tanh, value=0, sensitivity=0), Neuron(h1[1], tanh, value=0, sensitivity=0), Neuron(h1[2], tanh, value=0, sensitivity=0)]');
+    expect(lines[2]).toMatch(/^Link\(in\[0\] → h1\[0\], weight=-?[\d.]+\)$/);
+    expect(lines[3]).toBe('Network(2-3-1, tanh, trainingRate=0.1, seed=7, 13 links)');
+    expect(lines[4]).toBe('Neuron(y, sigmoid, value=0, sensitivity=0)');
   });
 
   test('HTML in output is shown as text', async ({ page }) => {
@@ -316,7 +354,7 @@ test.describe('editing and keeping edits', () => {
 
   test('an edit saved for a different version of the snippet is not revived', async ({ page }) => {
     await open(page);
-    await page.evaluate(() => localStorage.setItem('lernmi:snippet:test-runner:hello:0000', JSON.stringify({ code: 'console.log("stale")', t: Date.now() })));
+    await page.evaluate((chapter) => localStorage.setItem(`lernmi:snippet:${chapter}:hello:0000`, JSON.stringify({ code: 'console.log("stale")', t: Date.now() })), FIXTURE_CHAPTER);
     await page.reload();
     await expect(snip(page, 'hello').locator('.snippet-code')).toBeVisible();
     await expect(snip(page, 'hello')).not.toContainText('stale');
@@ -485,12 +523,31 @@ test('a chapter page loads at most 40 KB of JavaScript (gzipped) before the read
   }
 });
 
-test('every snippet on every chapter page runs, prints something and reports no error', async ({ page }) => {
+/** What a run showed, as text in the form expected-output blocks use (see src/runner/kinds/). */
+async function shownText(s: Locator): Promise<string> {
+  const parts = await log(s).locator(':scope > [data-kind]').evaluateAll((nodes) =>
+    nodes.map((n) => {
+      const el = n as HTMLElement;
+      if (el.dataset.kind === 'table') {
+        const cells = (row: Element) => [...row.children].map((c) => c.textContent ?? '');
+        const rows = [...el.querySelectorAll('tr')];
+        return { table: { columns: cells(rows[0]!), rows: rows.slice(1).map(cells) } };
+      }
+      return { text: el.dataset.text ?? el.textContent ?? '' };
+    }),
+  );
+  return parts.map((p) => ('table' in p ? tableKind.text({ kind: 'table', ...p.table! }) : p.text!)).join('\n');
+}
+
+const normalise = (s: string) => s.replace(/\r\n/g, '\n').split('\n').map((l) => l.trimEnd()).join('\n').trim();
+
+test('every snippet on every chapter page runs, reports no error, and shows its expected output', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto('./');
   const hrefs = [...new Set(await page.locator('a[href*="/chapters/"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname)))];
   expect(hrefs.length).toBeGreaterThan(0);
   let total = 0;
+  let compared = 0;
   for (const href of hrefs) {
     await page.goto(href);
     const snippets = page.locator('lernmi-snippet');
@@ -504,8 +561,41 @@ test('every snippet on every chapter page runs, prints something and reports no 
       await expect(log(s).locator('.status-ok'), `${href} snippet ${i + 1} finished without error`).toHaveCount(1);
       await expect(log(s).locator('.line.error'), `${href} snippet ${i + 1} logged no error`).toHaveCount(0);
       expect(await log(s).locator(':scope > :not(.status)').count(), `${href} snippet ${i + 1} printed output`).toBeGreaterThan(0);
+      // The built page, minified as readers get it, must print what the chapter says it prints.
+      const expected = s.locator('.snippet-expected pre');
+      if (await expected.count()) {
+        expect(normalise(await shownText(s)), `${href} snippet ${i + 1}: output as the chapter states it`).toBe(normalise((await expected.textContent()) ?? ''));
+        compared++;
+      }
       total++;
     }
   }
   expect(total).toBeGreaterThan(0);
+  expect(compared, 'snippets with an expected output were compared').toBeGreaterThan(0);
+});
+
+test('the fixture shows a table, a plot and a diagram as their text alternatives', async ({ page }) => {
+  await open(page);
+  const s = snip(page, 'show');
+  await btn(s, 'Run').click();
+  await expect(log(s).locator('.status-ok')).toHaveCount(1);
+  const text = await shownText(s);
+  expect(text).toMatch(/^\(index\) │ epoch │ error\n0       │ 1     │ [\d.]+\n1       │ 50    │ [\d.]+\n/);
+  expect(text).toContain('[plot: Error per step · y (50 points)]');
+  expect(text).toContain('[network 2-3-1 · 13 links]');
+});
+
+test(`a snippet line of ${MAX_SNIPPET_LINE} characters (the snippet tests' limit) fits the code column at 1280 px`, async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('./');
+  await page.goto(firstChapterPath(await page.content()));
+  const box = await page.evaluate((n) => {
+    const pre = document.querySelector<HTMLElement>('.snippet-code pre')!;
+    const line = document.createElement('span');
+    line.className = 'line';
+    line.textContent = 'm'.repeat(n);
+    pre.querySelector('code')!.append('\n', line);
+    return { scrollWidth: pre.scrollWidth, clientWidth: pre.clientWidth };
+  }, MAX_SNIPPET_LINE);
+  expect(box.scrollWidth, 'the code block scrolls sideways: lower MAX_SNIPPET_LINE or widen the column').toBeLessThanOrEqual(box.clientWidth);
 });

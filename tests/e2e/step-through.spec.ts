@@ -1,20 +1,18 @@
 // The step-through figure (components/course/figures/StepThrough.astro) on every built page
-// that places it, plus the 2-2-1 test page: stepping moves one engine event at a time and
+// that places it (dist/ ships reader pages only, so a 2-2-1 network is covered here once a
+// chapter places one, and by the unit tests until then): stepping moves one engine event at a time and
 // moves the highlighted link or neuron, formula and engine line together; play and pause;
 // keyboard; 375 px; axe in light and dark; a static forward picture without JavaScript.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { discoverPages, watchErrors } from './site-helpers';
 
-const pages = [
-  ...discoverPages()
-    .filter((p) => p.html.includes('<lernmi-steps'))
-    .map((p) => ({ path: p.path, name: p.name })),
-  { path: 'test/step-through/', name: 'test page (2-2-1)' },
-];
+const pages = discoverPages()
+  .filter((p) => p.html.includes('<lernmi-steps'))
+  .map((p) => ({ path: p.path, name: p.name }));
 
 test('some chapter places the step-through figure', () => {
-  expect(pages.length).toBeGreaterThan(1);
+  expect(pages.length).toBeGreaterThan(0);
 });
 
 /** What the reader sees change: status, the step's formula, the marked engine lines, the outlined element. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAnswer } from '../../components/course/exercise/answer';
-import { judgeNumber } from '../../components/course/exercise/verdict';
+import { judgeChecks, judgeNumber } from '../../components/course/exercise/verdict';
 
 const value = (text: string) => {
   const parsed = parseAnswer(text);
@@ -58,5 +58,27 @@ describe('judgeNumber', () => {
   it('points at the sign when only the sign is off', () => {
     expect(judgeNumber(0.054, -0.054, 0.0005, []).message).toMatch(/Check the sign/);
     expect(judgeNumber(-0.1, -0.054, 0.0005, []).message).not.toMatch(/sign/);
+  });
+});
+
+describe('judgeChecks', () => {
+  const pass = { name: 'weight', passed: true, detail: '' };
+  const fail = { name: 'sent back', passed: false, detail: 'expected -0.054; received -0.0547' };
+  const ok = { status: 'ok' as const };
+  it('is right only when every check ran and passed', () => {
+    expect(judgeChecks({ outcome: ok, checks: [pass, pass], timeLimitSeconds: 5 })).toEqual({ kind: 'right', message: 'All 2 checks passed.' });
+    expect(judgeChecks({ outcome: ok, checks: [pass, fail], timeLimitSeconds: 5 })).toEqual({
+      kind: 'wrong',
+      message: '1 of 2 checks failed. sent back: expected -0.054; received -0.0547',
+    });
+    expect(judgeChecks({ outcome: ok, checks: [], timeLimitSeconds: 5 }).kind).toBe('wrong');
+  });
+  it('says when the code never let the checks finish', () => {
+    expect(judgeChecks({ outcome: { status: 'timeout' }, checks: [pass], timeLimitSeconds: 5 }).message).toMatch(/stopped after 5 s.*loop that never ends/);
+    expect(judgeChecks({ outcome: { status: 'stopped' }, checks: [], timeLimitSeconds: 5 }).message).toMatch(/^Stopped/);
+    const theirs = { status: 'error' as const, error: { name: 'TypeError', message: 'x is undefined', position: { line: 4 } } };
+    expect(judgeChecks({ outcome: theirs, checks: [], timeLimitSeconds: 5 }).message).toBe('Your code threw TypeError: x is undefined (line 4), so the checks could not finish.');
+    const hidden = { status: 'error' as const, error: { name: 'ReferenceError', message: 'learn is not defined', position: { line: 3, hidden: true } } };
+    expect(judgeChecks({ outcome: hidden, checks: [], timeLimitSeconds: 5 }).message).toMatch(/checks could not use your code: ReferenceError: learn is not defined/);
   });
 });

@@ -10,12 +10,20 @@ import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import remarkMath from 'remark-math';
 import { describe, expect, it } from 'vitest';
-import { computeValue } from '../../src/runner/computed';
+import { computeValue } from '../../src/runner/build/computed';
+import { splitHidden } from '../../src/runner/build/parse';
+import type { CheckEntry } from '../../src/runner/kinds/check';
+import { execute } from '../../src/runner/worker/execute';
+import * as lernmi from '../../src/lernmi';
+import { invokeWithTimeout } from '../support/check-snippets';
 import { judgeNumber } from '../../components/course/exercise/verdict';
 
 interface Element {
   type: string;
   name?: string;
+  lang?: string;
+  meta?: string;
+  value?: string;
   attributes?: { type: string; name: string; value: unknown }[];
   children?: Element[];
   position?: { start: { line: number } };
@@ -38,8 +46,38 @@ function attribute(node: Element, name: string): unknown {
   const a = node.attributes?.find((x) => x.name === name);
   if (!a) return undefined;
   if (a.value === null) return true; // a bare attribute: <Choice correct>
-  if (typeof a.value === 'object' && a.value !== null && 'value' in a.value) return Number((a.value as { value: string }).value);
+  if (typeof a.value === 'object' && a.value !== null && 'value' in a.value) {
+    // An expression: a number such as {0.001}, or a template literal such as check={`…`}.
+    const source = (a.value as { value: string }).value;
+    return new Function(`return (${source});`)();
+  }
   return a.value;
+}
+
+/** The ```ts fences under a node; `run` ones are snippets. */
+function fences(node: Element): Element[] {
+  const found: Element[] = [];
+  const visit = (n: Element) => {
+    if (n.type === 'code') found.push(n);
+    n.children?.forEach(visit);
+  };
+  visit(node);
+  return found;
+}
+
+/** Runs code and an exercise's checks as the page's Check does; returns how it ended and the verdicts. */
+async function runChecks(code: string, setup: string, check: string) {
+  const checks: CheckEntry[] = [];
+  const r = await execute(code, {
+    modules: { lernmi },
+    setup: setup || undefined,
+    check,
+    emit: (e) => {
+      if (e.kind === 'check') checks.push(e);
+    },
+    invoke: invokeWithTimeout(5000),
+  });
+  return { ok: r.ok, error: r.error, checks };
 }
 
 const exercises = chapters.flatMap((file) => {
@@ -74,6 +112,22 @@ describe('exercises', () => {
           });
         });
         expect(elements(node, 'Solution'), `${where}: a worked solution`).toHaveLength(1);
+      });
+    } else if (attribute(node, 'kind') === 'code') {
+      it(`${where} (${id}): the reference solution passes every check and the snippet as given fails one`, async () => {
+        const check = String(attribute(node, 'check'));
+        const snippet = fences(node).find((f) => /\brun\b/.test(f.meta ?? ''));
+        const [solution] = elements(node, 'Solution').flatMap(fences);
+        expect(snippet, `${where}: a runnable snippet to edit`).toBeDefined();
+        expect(solution, `${where}: a solution with a code block`).toBeDefined();
+        const { setup, code } = splitHidden(snippet!.value!);
+        const right = await runChecks(solution!.value!, setup, check);
+        expect(right.error, `${where}: the solution threw`).toBeUndefined();
+        expect(right.checks.length).toBeGreaterThan(0);
+        expect(right.checks.filter((c) => !c.passed), `${where}: the solution fails a check`).toEqual([]);
+        const given = await runChecks(code, setup, check);
+        expect(given.ok, `${where}: the snippet as given should run (and be wrong), not throw`).toBe(true);
+        expect(given.checks.some((c) => !c.passed), `${where}: the snippet as given passes every check`).toBe(true);
       });
     } else {
       it(`${where} (${id}): exactly one choice is right, and every wrong one says why`, () => {

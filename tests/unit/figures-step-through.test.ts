@@ -1,7 +1,9 @@
 // The step-through figure (components/course/figures/): its steps are the engine's trace,
 // its numbers are the engine's, its formulas and engine lines belong to their events, and
 // its diagram fits its viewBox.
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, it } from 'vitest';
+import StepThrough from '../../components/course/figures/StepThrough.astro';
 import { Network, type TraceEvent } from '../../src/lernmi';
 import { buildStepModel, num, type StepThroughSpec } from '../../components/course/figures/step-model';
 import { FONT, RADIUS, layoutNetwork, stepViews } from '../../components/course/figures/step-layout';
@@ -204,5 +206,34 @@ describe('the diagram layout', () => {
     // Values are known from the start of the forward pass on, sensitivities only going back.
     expect(views[0].neurons.filter(([v]) => v !== '').length).toBe(3); // x₁ and both bias neurons
     expect(forward.neurons.every(([, s]) => s === '')).toBe(true);
+  });
+});
+
+describe('<StepThrough>', () => {
+  it('renders a 2-2-1 network: a named figure, every step pre-rendered, controls for JavaScript only', async () => {
+    const container = await AstroContainer.create();
+    const html = await container.renderToString(StepThrough, { props: { ...TWO_TWO_ONE, layers: [2, 2, 1] } });
+    const model = buildStepModel(TWO_TWO_ONE);
+    expect(html).toContain('<lernmi-steps');
+    expect(html).toMatch(/<figure class="step-through" id="steps-2-2-1-3" aria-labelledby="steps-2-2-1-3-caption"/);
+    expect(html).toMatch(/<figcaption[^>]*>Step through one learning step of this 2-2-1 network/);
+    expect(html.match(/class="st-formula"/g)).toHaveLength(model.steps.length);
+    expect(html.match(/data-link="\d+"/g)).toHaveLength(9);
+    expect(html.match(/data-neuron="\d+"/g)).toHaveLength(7); // 2 + bias, 2 + bias, 1
+    // Opens at the end of the forward pass, its status and only its formula showing.
+    expect(html).toContain(`Step ${model.forwardEnd + 1} of ${model.steps.length}. Error.`);
+    expect(html.match(/class="st-formula" data-step="\d+" tabindex="0"/g)).toHaveLength(1);
+    expect(html).toMatch(/class="st-controls" role="group" aria-label="Step controls" hidden/);
+    // The page's data: one entry per step, each with its status and source lines.
+    const json = JSON.parse(/<script type="application\/json" data-steps>(.*?)<\/script>/s.exec(html)![1]);
+    expect(json.steps).toHaveLength(model.steps.length);
+    expect(json.forwardEnd).toBe(model.forwardEnd);
+  });
+
+  it('fails the build on a network too big to step through', async () => {
+    const container = await AstroContainer.create();
+    await expect(
+      container.renderToString(StepThrough, { props: { layers: [6, 6, 1], input: [0, 0, 0, 0, 0, 0], expected: [1] } }),
+    ).rejects.toThrow(/49 links are too many to step through/);
   });
 });

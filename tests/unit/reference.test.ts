@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import EngineApi from '../../components/course/EngineApi.astro';
 import { lernmiEntry } from '../../components/course/engine-api';
-import { makeShow } from '../../src/runner/execute';
+import { makeShow } from '../../src/runner/worker/show';
 
 const slug = (s: string) => `api-${s.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}`;
 const entry = lernmiEntry();

@@ -3,7 +3,10 @@
 // browser (see src/progress/exercises.ts). The markup comes from Exercise.astro.
 import { parseAnswer } from './answer';
 import { markSolved, onSolvedChange, solvedIn } from '../../../src/progress/exercises';
-import { judgeNumber, type Mistake } from './verdict';
+import { judgeChecks, judgeNumber, type CheckedRun, type Mistake } from './verdict';
+
+/** The runner's snippet element, as far as a code exercise uses it. */
+type CheckableSnippet = HTMLElement & { check?(code: string): Promise<CheckedRun | undefined> };
 
 type VerdictKind = 'right' | 'mistake' | 'wrong' | 'notice';
 
@@ -44,6 +47,7 @@ class LernmiExercise extends HTMLElement {
 
   private check(): void {
     if (this.dataset.kind === 'choice') return this.checkChoice();
+    if (this.dataset.kind === 'code') return void this.checkCode();
     const parsed = parseAnswer(this.input()?.value ?? '');
     if (!parsed.ok) return this.say('notice', parsed.message);
     const explained = [...this.querySelectorAll<HTMLElement>('.exercise-mistake')];
@@ -60,6 +64,23 @@ class LernmiExercise extends HTMLElement {
     if (!chosen) return this.say('notice', 'Choose one of the answers first.');
     if (chosen.hasAttribute('data-correct')) return this.solved('Right.');
     this.say('mistake', `Not this one. ${chosen.dataset.why ?? ''}`);
+  }
+
+  private async checkCode(): Promise<void> {
+    const snippet = this.querySelector<CheckableSnippet>('lernmi-snippet');
+    if (!snippet?.check) return this.say('notice', 'The code runner has not loaded yet; try again in a moment.');
+    const button = this.button('check');
+    button.disabled = true;
+    this.say('notice', 'Checking your code…');
+    try {
+      const run = await snippet.check(this.dataset.check ?? '');
+      if (!run) return this.say('notice', 'Your code is already running: wait for it, or press Stop, then Check again.');
+      const verdict = judgeChecks(run);
+      if (verdict.kind === 'right') return this.solved(verdict.message);
+      this.say(verdict.kind, verdict.message);
+    } finally {
+      button.disabled = false;
+    }
   }
 
   private solved(message: string): void {

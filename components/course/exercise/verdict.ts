@@ -28,3 +28,31 @@ export function judgeNumber(value: number, answer: number, tolerance: number, mi
 function show(value: number): string {
   return String(Number(value.toPrecision(6))).replace('-', '−');
 }
+
+/** How a checked run ended, as the code exercise sees it (see CheckRun in the runner's island). */
+export interface CheckedRun {
+  outcome: { status: 'ok' | 'error' | 'timeout' | 'stopped' | 'crashed'; error?: { name: string; message: string; position?: { line: number; hidden?: boolean } } };
+  checks: { name: string; passed: boolean; detail: string }[];
+  timeLimitSeconds: number;
+}
+
+/** The verdict on a code exercise: every hidden test must have run and passed. */
+export function judgeChecks(run: CheckedRun): Verdict {
+  const { outcome, checks } = run;
+  if (outcome.status === 'timeout') {
+    return { kind: 'wrong', message: `Your code was stopped after ${run.timeLimitSeconds} s, before the checks finished. Is there a loop that never ends?` };
+  }
+  if (outcome.status === 'stopped') return { kind: 'wrong', message: 'Stopped before the checks finished.' };
+  if (outcome.status === 'crashed') return { kind: 'wrong', message: 'The runner stopped before the checks finished (out of memory?). Check again after a look at your code.' };
+  if (outcome.status === 'error' && outcome.error) {
+    const { name, message, position } = outcome.error;
+    if (position?.hidden) return { kind: 'wrong', message: `The checks could not use your code: ${name}: ${message}.` };
+    const at = position ? ` (line ${position.line})` : '';
+    return { kind: 'wrong', message: `Your code threw ${name}: ${message}${at}, so the checks could not finish.` };
+  }
+  if (checks.length === 0) return { kind: 'wrong', message: 'No check ran: did your code finish?' };
+  const failed = checks.filter((c) => !c.passed);
+  if (failed.length === 0) return { kind: 'right', message: `All ${checks.length} checks passed.` };
+  const list = failed.map((c) => `${c.name}: ${c.detail}`).join('; ');
+  return { kind: 'wrong', message: `${failed.length} of ${checks.length} checks failed. ${list}` };
+}

@@ -2,7 +2,8 @@
 // the rest queue), a watchdog that terminates a worker at the time limit, and Stop, which
 // terminates it at any moment. Each run uses a fresh worker, thrown away when the run
 // ends; a spare one warms up when the page is idle, so Run still starts at once.
-import { LIMITS, type Dropped, type OutputEntry, type RunError, type WorkerToHost } from './protocol';
+import type { OutputEntry } from '../kinds/index';
+import { LIMITS, type Dropped, type RunError, type WorkerToHost } from '../kinds/protocol';
 
 export type RunStatus = 'ok' | 'error' | 'timeout' | 'stopped' | 'crashed';
 
@@ -37,6 +38,7 @@ interface Job {
   id: number;
   code: string;
   setup?: string;
+  check?: string;
   timeLimitMs: number;
   cb: RunCallbacks;
   resolve: (o: RunOutcome) => void;
@@ -56,7 +58,7 @@ const LOAD_LIMIT_MS = 20_000;
 
 function spawn(): Slot {
   // Vite bundles the worker only when this line reads literally like this.
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
   const slot: Slot = { worker, busy: false, dead: false };
   worker.onmessage = (ev: MessageEvent<WorkerToHost>) => {
     const m = ev.data;
@@ -127,7 +129,7 @@ function pump() {
       () => fail(s, `The runner did not start within ${LOAD_LIMIT_MS / 1000} s`),
       LOAD_LIMIT_MS + job.timeLimitMs,
     );
-    slot.worker.postMessage({ type: 'run', id: job.id, code: job.code, setup: job.setup });
+    slot.worker.postMessage({ type: 'run', id: job.id, code: job.code, setup: job.setup, check: job.check });
   }
 }
 
@@ -143,7 +145,7 @@ export function prewarm() {
   if (slots.length < LIMITS.maxConcurrentRuns) spawn();
 }
 
-export function run(code: string, opts: { setup?: string; timeLimitSeconds?: number }, cb: RunCallbacks): RunHandle {
+export function run(code: string, opts: { setup?: string; check?: string; timeLimitSeconds?: number }, cb: RunCallbacks): RunHandle {
   const id = nextId++;
   let resolve!: (o: RunOutcome) => void;
   const done = new Promise<RunOutcome>((r) => (resolve = r));
@@ -151,6 +153,7 @@ export function run(code: string, opts: { setup?: string; timeLimitSeconds?: num
     id,
     code,
     setup: opts.setup,
+    check: opts.check,
     timeLimitMs: (opts.timeLimitSeconds ?? LIMITS.timeLimitSeconds) * 1000,
     cb,
     resolve,

@@ -1,9 +1,9 @@
 // Build-time evaluation for <Computed>: runs code through the same executor as the
 // worker and the tests, with the engine as "lernmi", and returns the text to print.
-import * as engine from '../lernmi';
-import { execute } from './execute';
-import { entryText, formatValue } from './format';
-import type { OutputEntry } from './protocol';
+import * as engine from '../../lernmi';
+import { formatValue } from '../kinds/format';
+import { entryText, type OutputEntry } from '../kinds/index';
+import { execute } from '../worker/execute';
 
 /** Hidden setup that puts every engine export in scope, for code that imports nothing. */
 const ENGINE_IN_SCOPE = `const { ${Object.keys(engine).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k)).join(', ')} } = require("lernmi");`;

@@ -1,5 +1,5 @@
 // The snippet editor: CodeMirror 6 with TypeScript, loaded on first Edit. Colours come from
-// CSS custom properties (set in components/Snippet.astro for light and dark, each at least
+// CSS custom properties (set in the Snippet component for light and dark, each at least
 // 5:1 against the editor background), so one HighlightStyle serves both themes.
 import { EditorView, basicSetup } from 'codemirror';
 import { keymap } from '@codemirror/view';
@@ -9,7 +9,7 @@ import { completeFromList } from '@codemirror/autocomplete';
 import { setDiagnostics } from '@codemirror/lint';
 import { javascript, javascriptLanguage, typescriptLanguage } from '@codemirror/lang-javascript';
 import { tags as t } from '@lezer/highlight';
-import { ENGINE_NAMES } from './completions';
+import { ENGINE_NAMES } from 'virtual:lernmi/engine-names'; // generated from the engine's types
 
 export interface SnippetEditor {
   getCode(): string;

@@ -1,7 +1,7 @@
 // Node-only: finds, type-checks and runs the runnable snippets of chapters. Used by
 // tests/unit/snippets.test.ts (every snippet in content/) and by its own unit tests.
-// Uses the same parser as the remark plugin (parse.ts) and the same executor as the
-// page's worker (execute.ts). Every problem is reported as `file:line[:col]: message`.
+// Uses the same parser as the remark plugin (src/runner/build/parse.ts) and the same
+// executor as the page's worker (src/runner/worker/execute.ts). Every problem is reported as `file:line[:col]: message`.
 import { join } from 'node:path';
 import vm from 'node:vm';
 import ts from 'typescript';
@@ -9,11 +9,13 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import remarkMath from 'remark-math';
-import { collectRunnable, type MdNode, type ParsedSnippet } from './parse';
-import { execute, joinSource } from './execute';
-import { entryText } from './format';
-import { LIMITS, type OutputEntry } from './protocol';
-import { SNIPPET_GLOBALS_DTS } from './globals';
+import { collectRunnable, type MdNode, type ParsedSnippet } from '../../src/runner/build/parse';
+import { snippetGlobalsDts } from '../../src/runner/build/snippet-globals';
+import { entryText, type OutputEntry } from '../../src/runner/kinds/index';
+import { LIMITS } from '../../src/runner/kinds/protocol';
+import { execute } from '../../src/runner/worker/execute';
+import { joinSource } from '../../src/runner/worker/source-map';
+import { longLines, MAX_SNIPPET_LINE } from './line-length';
 
 export interface SnippetCase {
   /** chapter file, relative to the repo */
@@ -47,7 +49,7 @@ export function typeCheckSnippets(all: SnippetCase[], root: string): Map<Snippet
     virtual.set(name, `${source}\nexport {};\n`); // a module, so top-level await type-checks
     byFile.set(name, c);
   });
-  virtual.set(join(root, '__snippets__/globals.d.ts'), SNIPPET_GLOBALS_DTS);
+  virtual.set(join(root, '__snippets__/globals.d.ts'), snippetGlobalsDts(root));
   const options: ts.CompilerOptions = {
     strict: true,
     noEmit: true,
@@ -134,4 +136,16 @@ export async function runSnippetCase(c: SnippetCase, engine: unknown): Promise<R
     problems.push(`${c.where}: output differs from the expected output\n--- expected\n${normalise(c.snippet.expect)}\n--- actual\n${normalise(output)}`);
   }
   return { problems, output };
+}
+
+/**
+ * The chapter line of each visible line of a case that is too long for the code column.
+ * `excused` lines (exact text) are left out.
+ */
+export function lineLengthProblems(c: SnippetCase, excused: ReadonlySet<string> = new Set(), max = MAX_SNIPPET_LINE): string[] {
+  const setupLines = c.snippet.setup ? c.snippet.setup.split('\n').length : 0;
+  const lines = c.snippet.code.split('\n');
+  return longLines(c.snippet.code, max)
+    .filter(([line]) => !excused.has(lines[line - 1]!))
+    .map(([line, length]) => `${c.file}:${c.firstLine + setupLines + line - 1}: ${length} characters; a snippet line fits the code column at 1280 px up to ${max} (in ${c.where})`);
 }

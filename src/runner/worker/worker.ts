@@ -1,10 +1,12 @@
 /// <reference lib="webworker" />
-// The runner worker: one snippet at a time, with the engine bundled in as "lernmi".
-// Output is capped and batched here, at the source: a snippet printing a million lines
-// costs the page at most 20 small messages a second and 1,000 lines in total.
-import * as engine from '../lernmi';
+// The runner worker's entry: one snippet at a time, with the engine bundled in as
+// "lernmi". It speaks to the page only through the messages of kinds/protocol.ts, so it
+// can run wherever the page puts it (a plain Worker today). Output goes out through a
+// Sink (sink.ts), which caps and batches it at the source.
+import * as engine from '../../lernmi';
+import type { HostToWorker, RunError, WorkerToHost } from '../kinds/protocol';
 import { execute, toRunError } from './execute';
-import { LIMITS, entryLines, type Dropped, type HostToWorker, type OutputEntry, type RunError, type WorkerToHost } from './protocol';
+import { Sink } from './sink';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -19,62 +21,6 @@ for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'inde
 }
 
 const post = (m: WorkerToHost) => self.postMessage(m);
-
-class Sink {
-  private buf: OutputEntry[] = [];
-  private lines = 0;
-  private bytes = 0;
-  private dropped: Dropped = { lines: 0, bytes: 0 };
-  private lastFlush = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  constructor(private id: number) {}
-
-  push(e: OutputEntry) {
-    const size = entrySize(e);
-    const lines = entryLines(e);
-    if (this.lines + lines > LIMITS.maxLines || this.bytes + size > LIMITS.maxBytes) {
-      this.dropped.lines += lines;
-      this.dropped.bytes += size;
-      return;
-    }
-    this.lines += lines;
-    this.bytes += size;
-    this.buf.push(e);
-    const now = performance.now();
-    if (now - this.lastFlush >= LIMITS.flushIntervalMs) this.flush();
-    else if (!this.timer) this.timer = setTimeout(() => this.flush(), LIMITS.flushIntervalMs - (now - this.lastFlush));
-  }
-
-  flush() {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    if (!this.buf.length) return;
-    this.lastFlush = performance.now();
-    const entries = this.buf;
-    this.buf = [];
-    post({ type: 'output', id: this.id, entries });
-  }
-
-  /** the final flush; reports what was dropped */
-  close(): Dropped | undefined {
-    this.flush();
-    return this.dropped.lines ? { ...this.dropped } : undefined;
-  }
-}
-
-function entrySize(e: OutputEntry): number {
-  switch (e.kind) {
-    case 'log':
-    case 'notice':
-      return e.text.length + 1;
-    case 'table':
-      return e.rows.reduce((n, r) => n + r.reduce((m, c) => m + c.length + 1, 0), 0) + e.columns.join(' ').length;
-    case 'plot':
-      return e.series.reduce((n, s) => n + s.y.length * 8, 0);
-    case 'network':
-      return e.links.length * 24;
-  }
-}
 
 let current = 0;
 let sink: Sink | undefined;
@@ -101,12 +47,13 @@ self.onmessage = async (ev: MessageEvent<HostToWorker>) => {
   current = id;
   sink?.close();
   unhandled = undefined;
-  const mySink = (sink = new Sink(id));
+  const mySink = (sink = new Sink(id, post));
   post({ type: 'started', id });
   const t0 = performance.now();
   const r = await execute(req.code, {
     modules: { lernmi: engine },
     setup: req.setup,
+    check: typeof req.check === 'string' ? req.check : undefined,
     emit: (e) => mySink.push(e),
     cancelled: () => current !== id,
   });

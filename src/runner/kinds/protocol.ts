@@ -1,30 +1,11 @@
-// The message protocol between the page (host) and the runner worker.
+// The message protocol between the page (host) and the runner worker, and the limits
+// both sides enforce. It lives in kinds/ because it is, with the kinds, everything that
+// crosses the page/worker boundary: one folder to read to know what the page trusts.
 // Every message about a run carries the run's id, so anything a stale run still sends
 // (a timer that fired after Stop, a late flush) is recognised and dropped by the host.
+import type { OutputEntry } from './index';
 
-/** One piece of output, already formatted in the worker: plain data only, never HTML. */
-export type OutputEntry =
-  | { kind: 'log'; level: LogLevel; text: string }
-  | { kind: 'table'; columns: string[]; rows: string[][]; title?: string }
-  | { kind: 'plot'; title?: string; xLabel?: string; yLabel?: string; series: PlotSeries[] }
-  | { kind: 'network'; title?: string; layers: number[]; links: NetworkLink[] }
-  | { kind: 'notice'; text: string };
-
-export type LogLevel = 'log' | 'info' | 'warn' | 'error';
-
-export interface PlotSeries {
-  name: string;
-  /** y values; x is the index unless `x` is given. Non-finite values are kept as null. */
-  y: (number | null)[];
-  x?: number[];
-}
-
-/** A link in a network diagram: positions are [layer, index in layer]; index -1 is the bias. */
-export interface NetworkLink {
-  from: [number, number];
-  to: [number, number];
-  weight: number;
-}
+export type { OutputEntry } from './index';
 
 /** Where in the reader's code something happened (1-based, in the code the reader sees). */
 export interface SourcePosition {
@@ -49,6 +30,8 @@ export interface RunRequest {
   code: string;
   /** hidden setup lines that run before the visible code */
   setup?: string;
+  /** an exercise's hidden tests, run after the visible code in its scope */
+  check?: string;
 }
 
 export type HostToWorker = RunRequest;
@@ -82,14 +65,3 @@ export const LIMITS = {
   /** decoded characters accepted from a shared link */
   maxSharedChars: 50_000,
 } as const;
-
-/** How many of `LIMITS.maxLines` an entry uses: its text lines, a table's rows, ~10 for a figure. */
-export function entryLines(e: OutputEntry): number {
-  if (e.kind === 'log' || e.kind === 'notice') {
-    let n = 1;
-    for (let i = e.text.indexOf('\n'); i !== -1; i = e.text.indexOf('\n', i + 1)) n++;
-    return n;
-  }
-  if (e.kind === 'table') return e.rows.length + 1;
-  return 10; // a figure counts as a few lines
-}

@@ -1,78 +1,12 @@
-// The core that transpiles and runs a snippet. The same code runs in the runner worker
-// (the page), in Node for the snippet tests, and at build time for <Computed>, so what a
-// test checks is what a reader gets.
-//
-// transpile: sucrase strips types and turns `import … from "lernmi"` into a `require`
-// that a shim answers with the engine. It keeps line numbers, and its source map maps
-// columns back too, so errors point at the reader's own line and column.
-// run: the JavaScript becomes the body of an AsyncFunction (top-level await works);
-// console, show, timers and require come in as parameters.
-import { decode } from '@jridgewell/sourcemap-codec';
-import { transform } from 'sucrase';
-import type { OutputEntry, RunError, SourcePosition } from './protocol';
-import { formatArgs, networkEntry, plotEntry, tableEntry } from './format';
-
-const SOURCE_URL = 'lernmi-snippet.js';
-
-export interface Compiled {
-  js: string;
-  /** number of hidden setup lines that precede the reader's code */
-  setupLines: number;
-  /** decoded source map: per generated line, segments [genCol, srcLine, srcCol] (0-based) */
-  map: number[][][];
-}
-
-/** Joins hidden setup and visible code: setup lines first, then the reader's code. */
-export function joinSource(code: string, setup?: string): { source: string; setupLines: number } {
-  if (!setup) return { source: code, setupLines: 0 };
-  const s = setup.replace(/\n$/, '');
-  return { source: `${s}\n${code}`, setupLines: s.split('\n').length };
-}
-
-function toVisible(line: number, column: number, setupLines: number): SourcePosition {
-  if (line <= setupLines) return { line, column, hidden: true };
-  return { line: line - setupLines, column };
-}
-
-export function compile(code: string, setup?: string): { ok: true; compiled: Compiled } | { ok: false; error: RunError } {
-  const { source, setupLines } = joinSource(code, setup);
-  try {
-    const r = transform(source, {
-      transforms: ['typescript', 'imports'],
-      filePath: 'snippet.ts',
-      sourceMapOptions: { compiledFilename: SOURCE_URL },
-      production: true,
-    });
-    return { ok: true, compiled: { js: r.code, setupLines, map: decodeMappings(r.sourceMap?.mappings ?? '') } };
-  } catch (e) {
-    const err = e as Error & { loc?: { line: number; column: number } };
-    const message = String(err.message ?? e)
-      .replace(/^Error transforming [^:]*:\s*/, '')
-      .replace(/\s*\(\d+:\d+\)\s*$/, '');
-    const error: RunError = { name: 'SyntaxError', message, phase: 'syntax' };
-    if (err.loc) error.position = toVisible(err.loc.line, err.loc.column, setupLines);
-    return { ok: false, error };
-  }
-}
-
-// --- source maps ---
-/** Per generated line, segments [genCol, srcLine, srcCol] (0-based), from the map's VLQ. */
-export function decodeMappings(mappings: string): number[][][] {
-  return decode(mappings).map((segments) =>
-    segments.filter((s) => s.length >= 4).map((s) => [s[0], s[2]!, s[3]!]),
-  );
-}
-
-/** Maps a 1-based generated position to a 1-based source position. */
-export function mapPosition(c: Compiled, line: number, column: number): SourcePosition {
-  const segs = c.map[line - 1];
-  let best: number[] | undefined;
-  if (segs) for (const s of segs) if (s[0]! <= column - 1) best = s;
-  if (!best) return toVisible(line, column, c.setupLines); // sucrase keeps lines: a fair guess
-  const srcLine = best[1]! + 1;
-  const srcCol = best[2]! + 1 + (column - 1 - best[0]!);
-  return toVisible(srcLine, srcCol, c.setupLines);
-}
+// The core that runs a snippet. The same code runs in the runner worker (the page), in
+// Node for the snippet tests, and at build time for <Computed>, so what a test checks is
+// what a reader gets. The JavaScript from compile() becomes the body of an AsyncFunction
+// (top-level await works); console, show, timers and require come in as parameters.
+import type { OutputEntry } from '../kinds/index';
+import type { RunError, SourcePosition } from '../kinds/protocol';
+import { makeCheckModule } from './check-module';
+import { makeConsole, makeShow } from './show';
+import { compile, mapPosition, SOURCE_URL, type Compiled } from './source-map';
 
 // --- running ---
 type AsyncFn = (...args: unknown[]) => Promise<unknown>;
@@ -161,6 +95,11 @@ export interface ExecuteOptions {
   /** every piece of output, in order, synchronously */
   emit: (entry: OutputEntry) => void;
   setup?: string;
+  /**
+   * An exercise's hidden tests: run after the visible code, in its scope, with
+   * "lernmi/check" importable (see check-module.ts).
+   */
+  check?: string;
   /** lets the host cancel: when it returns true, pending timers are dropped */
   cancelled?: () => boolean;
   /**
@@ -177,44 +116,6 @@ export interface ExecuteResult {
   exports: Record<string, unknown>;
 }
 
-/** The `show` API a snippet sees: show(x) picks a view; show.table/plot/network force one. */
-export function makeShow(emit: (e: OutputEntry) => void) {
-  const show = (value: unknown, title?: string) => {
-    if (value && typeof value === 'object' && 'layers' in value && 'links' in value) emit(networkEntry(value, title));
-    else if (Array.isArray(value) && value.length && value.every((v) => typeof v === 'number')) emit(plotEntry(value, { title }));
-    else if (Array.isArray(value) && value.length && value.every((v) => v && typeof v === 'object')) emit(tableEntry(value, undefined, title));
-    else emit({ kind: 'log', level: 'log', text: formatArgs(title ? [title, value] : [value]) });
-  };
-  show.table = (rows: unknown, opts?: { columns?: string[]; title?: string } | string[]) =>
-    emit(tableEntry(rows, Array.isArray(opts) ? opts : opts?.columns, Array.isArray(opts) ? undefined : opts?.title));
-  show.plot = (data: unknown, opts?: { title?: string; xLabel?: string; yLabel?: string }) => emit(plotEntry(data, opts ?? {}));
-  show.network = (net: unknown, title?: string) => emit(networkEntry(net, title));
-  return show;
-}
-
-export function makeConsole(emit: (e: OutputEntry) => void) {
-  const line = (level: 'log' | 'info' | 'warn' | 'error') => (...args: unknown[]) => emit({ kind: 'log', level, text: formatArgs(args) });
-  return {
-    log: line('log'),
-    info: line('info'),
-    debug: line('log'),
-    trace: line('log'),
-    dir: line('log'),
-    warn: line('warn'),
-    error: line('error'),
-    table: (data: unknown, columns?: string[]) => emit(tableEntry(data, columns)),
-    assert: (cond: unknown, ...args: unknown[]) => {
-      if (!cond) emit({ kind: 'log', level: 'error', text: 'Assertion failed' + (args.length ? ': ' + formatArgs(args) : '') });
-    },
-    group: line('log'),
-    groupEnd: () => {},
-    time: () => {},
-    timeEnd: () => {},
-    count: () => {},
-    clear: () => {},
-  };
-}
-
 /**
  * Transpiles and runs a snippet. Resolves when its body has finished and every timer it
  * started has fired or been cleared (a run with a live setInterval lasts until the
@@ -223,7 +124,7 @@ export function makeConsole(emit: (e: OutputEntry) => void) {
 export async function execute(code: string, opts: ExecuteOptions): Promise<ExecuteResult> {
   const exports: Record<string, unknown> = {};
   bodyLineOffset();
-  const c = compile(code, opts.setup);
+  const c = compile(code, opts.setup, opts.check);
   if (!c.ok) return { ok: false, error: c.error, exports };
   const compiled = c.compiled;
 
@@ -238,8 +139,12 @@ export async function execute(code: string, opts: ExecuteOptions): Promise<Execu
     return { ok: false, error, exports };
   }
 
+  const emit = (e: OutputEntry) => {
+    if (!opts.cancelled?.()) opts.emit(e);
+  };
+  const modules = opts.check === undefined ? opts.modules : { ...opts.modules, 'lernmi/check': makeCheckModule(emit) };
   const require = (name: string) => {
-    if (Object.prototype.hasOwnProperty.call(opts.modules, name)) return opts.modules[name];
+    if (Object.prototype.hasOwnProperty.call(modules, name)) return modules[name];
     throw new Error(`Cannot find module "${name}": a snippet can import only from ${Object.keys(opts.modules).map((m) => `"${m}"`).join(', ')}`);
   };
 
@@ -281,18 +186,17 @@ export async function execute(code: string, opts: ExecuteOptions): Promise<Execu
     timers.set(t, 'interval');
     return t;
   };
+  // Clearing the last timer ends the run only once the code that cleared it has returned:
+  // a callback may clear its interval and then start a new timer.
   const sClearTimeout = (t: unknown) => {
     if (timers.delete(t)) clearTimeout(t as number);
-    settle();
+    queueMicrotask(settle);
   };
   const sClearInterval = (t: unknown) => {
     if (timers.delete(t)) clearInterval(t as number);
-    settle();
+    queueMicrotask(settle);
   };
 
-  const emit = (e: OutputEntry) => {
-    if (!opts.cancelled?.()) opts.emit(e);
-  };
   const done = new Promise<ExecuteResult>((resolve) => (finish = resolve));
   try {
     const call = () => fn(exports, require, { exports }, makeConsole(emit), makeShow(emit), sTimeout, sInterval, sClearTimeout, sClearInterval);

@@ -1,7 +1,11 @@
 // <lernmi-snippet>: the small custom element behind every runnable snippet. It is all
 // the JavaScript a chapter loads up front; the runner (worker pool, renderer), the editor
 // (CodeMirror) and lz-string load with dynamic import() on first use.
-import { LIMITS } from './protocol';
+import type { CheckEntry } from '../kinds/check';
+import { LIMITS } from '../kinds/protocol';
+import type { RunOutcome } from './client';
+import { describeOutcome } from './outcome';
+import { decodeShared, sharedPart, shareUrl } from './share-link';
 import { clearEdit, loadEdit, parseEdit, saveEdit, setRunning, storageKey, wasRunning } from './storage';
 
 type Session = typeof import('./session');
@@ -9,6 +13,13 @@ type Editor = import('./editor').SnippetEditor;
 
 let sessionP: Promise<Session> | undefined;
 const session = () => (sessionP ??= import('./session'));
+
+/** What an exercise learns from checking the reader's code: how the run ended, and each test's verdict. */
+export interface CheckRun {
+  outcome: RunOutcome;
+  checks: CheckEntry[];
+  timeLimitSeconds: number;
+}
 
 class LernmiSnippet extends HTMLElement {
   private original = '';
@@ -73,15 +84,11 @@ class LernmiSnippet extends HTMLElement {
     });
   }
 
-  /** A share link's hash for this snippet is `#share-<key>=<compressed code>`. */
-  private get shareHash() {
-    return `#share-${this.key}=`;
-  }
-
   /** Opens the code of a share link meant for this snippet, if the page's hash is one. */
   private checkHash(): boolean {
-    if (!location.hash.startsWith(this.shareHash)) return false;
-    void this.openShared(location.hash.slice(this.shareHash.length));
+    const encoded = sharedPart(location.hash, this.key);
+    if (encoded === undefined) return false;
+    void this.openShared(encoded);
     return true;
   }
 
@@ -125,43 +132,35 @@ class LernmiSnippet extends HTMLElement {
   }
 
   private async openShared(encoded: string) {
-    let code: string | null = null;
-    try {
-      if (encoded.length <= LIMITS.maxSharedChars * 2) {
-        const { decompressFromEncodedURIComponent } = await import('lz-string');
-        code = decompressFromEncodedURIComponent(encoded);
-      }
-    } catch {
-      code = null;
-    }
-    if (!code || code.length > LIMITS.maxSharedChars) {
+    const shared = await decodeShared(encoded);
+    if (!shared.ok) {
       this.notice('The code in this link could not be read (it is damaged or too long), so the original snippet is shown.');
       return;
     }
-    this.setCode(code, 'shared');
+    this.setCode(shared.code, 'shared');
     this.notice('This code came from a shared link. Nothing has run: read it first, then press Run if you want to.');
     this.scrollIntoView({ block: 'start' });
   }
 
   private async copyLink() {
+    let link: Awaited<ReturnType<typeof shareUrl>>;
     try {
-      const { compressToEncodedURIComponent } = await import('lz-string');
-      const code = this.currentCode();
-      if (code.length > LIMITS.maxSharedChars) {
-        this.status(`Too long to share as a link (over ${LIMITS.maxSharedChars / 1000} KB).`);
-        return;
-      }
-      const url = `${location.origin}${location.pathname}${location.search}${this.shareHash}${compressToEncodedURIComponent(code)}`;
-      this.dataset.link = url;
-      try {
-        await navigator.clipboard.writeText(url);
-        this.status('Link copied.');
-      } catch {
-        history.replaceState(history.state, '', url);
-        this.status('Copying is blocked here: the link is now in the address bar.');
-      }
+      link = await shareUrl(location, this.key, this.currentCode());
     } catch {
       this.status('Could not make a link.');
+      return;
+    }
+    if (!link.ok) {
+      this.status(`Too long to share as a link (over ${LIMITS.maxSharedChars / 1000} KB).`);
+      return;
+    }
+    this.dataset.link = link.url;
+    try {
+      await navigator.clipboard.writeText(link.url);
+      this.status('Link copied.');
+    } catch {
+      history.replaceState(history.state, '', link.url);
+      this.status('Copying is blocked here: the link is now in the address bar.');
     }
   }
 
@@ -245,13 +244,22 @@ class LernmiSnippet extends HTMLElement {
     clearEdit(this.storeKey);
     this.savedT = Date.now();
     this.setCode(this.original, 'original');
-    if (location.hash.startsWith(this.shareHash)) history.replaceState(history.state, '', location.pathname + location.search);
+    if (sharedPart(location.hash, this.key) !== undefined) history.replaceState(history.state, '', location.pathname + location.search);
     this.notice('');
     this.status('Back to the original code.');
   }
 
-  private async run() {
-    if (this.handle) return;
+  /**
+   * Runs the reader's current code followed by an exercise's hidden tests (in the same
+   * run, so the same time limit and Stop apply) and resolves with how the run ended and
+   * the tests' verdicts. Resolves undefined if a run is already going.
+   */
+  async check(checkCode: string): Promise<CheckRun | undefined> {
+    return this.run(checkCode);
+  }
+
+  private async run(check?: string): Promise<CheckRun | undefined> {
+    if (this.handle) return undefined;
     const runBtn = this.$('[data-act=run]');
     const stopBtn = this.$('[data-act=stop]');
     const hadFocus = document.activeElement === runBtn;
@@ -285,12 +293,16 @@ class LernmiSnippet extends HTMLElement {
     }
     setRunning(this.storeKey, true);
     let started = false;
-    const h = s.run(code, { setup: this.setup || undefined, timeLimitSeconds: this.timeout }, {
+    const checks: CheckEntry[] = [];
+    const h = s.run(code, { setup: this.setup || undefined, check, timeLimitSeconds: this.timeout }, {
       onStart: () => {
         started = true;
         this.status('Running…');
       },
-      onOutput: (entries) => view.push(entries),
+      onOutput: (entries) => {
+        view.push(entries);
+        for (const e of entries) if (e.kind === 'check') checks.push(e);
+      },
     });
     // At most two runs at a time: say so when this one has to wait for a free runner.
     setTimeout(() => {
@@ -299,31 +311,12 @@ class LernmiSnippet extends HTMLElement {
     this.handle = h;
     const o = await h.done;
     setRunning(this.storeKey, false);
-    const where = (p?: { line: number; column: number; hidden?: boolean }) =>
-      p ? (p.hidden ? ` (in the hidden setup, line ${p.line})` : ` (line ${p.line}, column ${p.column})`) : '';
-    let line: HTMLElement, text: string;
-    if (o.status === 'ok') {
-      text = `Done in ${o.ms < 10 ? o.ms.toFixed(1) : Math.round(o.ms)} ms.`;
-      line = s.statusLine('ok', view.hasOutput || o.dropped ? text : `${text} (It printed nothing: use console.log to see values.)`);
-    } else if (o.status === 'error' && o.error) {
-      const e = o.error;
-      text = `${e.phase === 'syntax' ? 'Did not run: ' : ''}${e.name}: ${e.message}${where(e.position)}`;
-      line = s.statusLine('error', text);
-      if (e.position && !e.position.hidden) this.markError(e.position.line, e.position.column, `${e.name}: ${e.message}`);
-    } else if (o.status === 'timeout') {
-      text = `Stopped: time limit of ${this.timeout} s reached. The runner was shut down; fix any endless loop and press Run again.`;
-      line = s.statusLine('stopped', text);
-    } else if (o.status === 'stopped') {
-      text = 'Stopped.';
-      line = s.statusLine('stopped', text);
-    } else {
-      text = o.message ?? 'The runner stopped working.';
-      line = s.statusLine('error', text);
-    }
-    view.end(line, o.dropped);
+    const text = describeOutcome(o, view.hasOutput, this.timeout);
+    if (text.mark) this.markError(text.mark.line, text.mark.column, text.mark.message);
+    view.end(s.statusLine(text.tone, text.line), o.dropped);
     this.finishUi(hadFocus || document.activeElement === stopBtn);
-    // The log says how the run ended; the bar repeats only what needs attention.
-    this.status(o.status === 'ok' ? '' : o.status === 'error' ? 'Error, see the output.' : text.split('.')[0] + '.');
+    this.status(text.bar);
+    return { outcome: o, checks, timeLimitSeconds: this.timeout };
   }
 
   /** Marks the line of an error in the code (the editor underlines it too); no args clears. */

@@ -1,0 +1,63 @@
+// What a snippet has in scope besides its imports: `console` and `show`. Both only build
+// output entries (through the kinds) and hand them to `emit`; they never touch the page.
+// The ShowFunction type is what snippets are type-checked against and what the editor
+// completes, so its doc comments are the reference for `show`.
+import type { OutputEntry } from '../kinds/index';
+import * as log from '../kinds/log';
+import * as network from '../kinds/network';
+import * as plot from '../kinds/plot';
+import * as table from '../kinds/table';
+import { isNetwork } from '../kinds/format';
+
+export interface ShowFunction {
+  /** Shows a value the best way: a Network as a diagram, numbers as a plot, rows as a table. */
+  (value: unknown, title?: string): void;
+  /** A table from rows (objects or arrays) or an object of rows. */
+  table(rows: unknown, options?: { columns?: string[]; title?: string } | string[]): void;
+  /** A line chart: one series (numbers) or several ({ name: numbers }). */
+  plot(
+    values: readonly (number | null)[] | Record<string, readonly (number | null)[]>,
+    options?: { title?: string; xLabel?: string; yLabel?: string },
+  ): void;
+  /** A diagram of a network: links blue when positive, orange when negative, width by size. */
+  network(net: import('lernmi').Network, title?: string): void;
+}
+
+type Emit = (e: OutputEntry) => void;
+
+export function makeShow(emit: Emit): ShowFunction {
+  const show = (value: unknown, title?: string) => {
+    if (isNetwork(value)) emit(network.build(value, title));
+    else if (Array.isArray(value) && value.length && value.every((v) => typeof v === 'number')) emit(plot.build(value, { title }));
+    else if (Array.isArray(value) && value.length && value.every((v) => v && typeof v === 'object')) emit(table.build(value, undefined, title));
+    else emit(log.build('log', title ? [title, value] : [value]));
+  };
+  show.table = (rows: unknown, opts?: { columns?: string[]; title?: string } | string[]) =>
+    emit(table.build(rows, Array.isArray(opts) ? opts : opts?.columns, Array.isArray(opts) ? undefined : opts?.title));
+  show.plot = (values: unknown, opts?: plot.PlotOptions) => emit(plot.build(values, opts ?? {}));
+  show.network = (net: unknown, title?: string) => emit(network.build(net, title));
+  return show;
+}
+
+export function makeConsole(emit: Emit) {
+  const line = (level: log.LogLevel) => (...args: unknown[]) => emit(log.build(level, args));
+  return {
+    log: line('log'),
+    info: line('info'),
+    debug: line('log'),
+    trace: line('log'),
+    dir: line('log'),
+    warn: line('warn'),
+    error: line('error'),
+    table: (rows: unknown, columns?: string[]) => emit(table.build(rows, columns)),
+    assert: (cond: unknown, ...args: unknown[]) => {
+      if (!cond) emit(log.build('error', ['Assertion failed' + (args.length ? ':' : ''), ...args]));
+    },
+    group: line('log'),
+    groupEnd: () => {},
+    time: () => {},
+    timeEnd: () => {},
+    count: () => {},
+    clear: () => {},
+  };
+}

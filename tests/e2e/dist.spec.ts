@@ -1,0 +1,42 @@
+// The built site holds reader pages only, and its bundles keep to their side: read from
+// dist/ on disk (run after `npm run build`).
+import { expect, test } from '@playwright/test';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+const DIST = resolve(import.meta.dirname, '../../dist');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+test('dist/ has no test page: no test or fixture path, and no page kept from search but the 404', () => {
+  expect(existsSync(join(DIST, 'index.html')), 'run `npm run build` first').toBe(true);
+  const pages = files(DIST).filter((f) => f.endsWith('.html')).map((f) => relative(DIST, f));
+  expect(pages.length).toBeGreaterThan(1);
+  expect(pages.filter((p) => /(^|\/)(tests?|fixtures?|test-fixtures)(\/|$)/.test(p))).toEqual([]);
+  const hidden = pages.filter((p) => p !== '404.html' && /<meta[^>]+name="robots"[^>]+noindex/.test(readFileSync(join(DIST, p), 'utf8')));
+  expect(hidden, 'pages marked noindex (a test page would be)').toEqual([]);
+});
+
+test('each side’s bundle carries its half of the output kinds only', () => {
+  const assets = join(DIST, '_astro');
+  const read = (re: RegExp) => {
+    const names = readdirSync(assets).filter((n) => re.test(n));
+    expect(names.length, `a bundle matching ${re} in dist/_astro`).toBeGreaterThan(0);
+    return names.map((n) => readFileSync(join(assets, n), 'utf8')).join('\n');
+  };
+  const worker = read(/^worker[.-].*\.js$/);
+  const page = read(/^session[.-].*\.js$/); // what the page loads on the first Run
+  // the data half: building entries (its messages are in the worker, not the page)
+  expect(worker).toContain('show.plot expects');
+  expect(page).not.toContain('show.plot expects');
+  // the view half: SVG and the figures' classes (in the page, not the worker)
+  for (const mark of ['http://www.w3.org/2000/svg', 'figure-plot', 'figure-network', 'snippet-table']) {
+    expect(page, mark).toContain(mark);
+    expect(worker, mark).not.toContain(mark);
+  }
+});
