@@ -27,8 +27,8 @@ async function snapshot(figure: Locator) {
     current: [...el.querySelectorAll('.is-current')].map((c) => c.getAttribute('data-link') ?? `n${c.getAttribute('data-neuron')}`).join(),
   }));
 }
-const stepOf = (status: string) => Number(/^Step (\d+) of (\d+)\./.exec(status)![1]);
-const totalOf = (status: string) => Number(/^Step (\d+) of (\d+)\./.exec(status)![2]);
+const stepOf = (status: string) => Number(/^Event (\d+) of (\d+)\./.exec(status)![1]);
+const totalOf = (status: string) => Number(/^Event (\d+) of (\d+)\./.exec(status)![2]);
 
 async function open(page: Page, path: string) {
   await page.goto(path);

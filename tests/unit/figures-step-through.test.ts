@@ -221,7 +221,7 @@ describe('<StepThrough>', () => {
     expect(html.match(/data-link="\d+"/g)).toHaveLength(9);
     expect(html.match(/data-neuron="\d+"/g)).toHaveLength(7); // 2 + bias, 2 + bias, 1
     // Opens at the end of the forward pass, its status and only its formula showing.
-    expect(html).toContain(`Step ${model.forwardEnd + 1} of ${model.steps.length}. Error.`);
+    expect(html).toContain(`Event ${model.forwardEnd + 1} of ${model.steps.length}. Error.`);
     expect(html.match(/class="st-formula" data-step="\d+" tabindex="0"/g)).toHaveLength(1);
     expect(html).toMatch(/class="st-controls" role="group" aria-label="Step controls" hidden/);
     // The page's data: one entry per step, each with its status and source lines.
