@@ -159,6 +159,8 @@ const sub = (k: number) => String(k).replace(/\d/g, (d) => SUB[Number(d)]);
 const V = (s: string) => `\\htmlClass{tv}{${s}}`;
 const S = (s: string) => `\\htmlClass{ts}{${s}}`;
 const W = (s: string) => `\\htmlClass{tw}{${s}}`;
+/** A number captioned with the course's word for it, under it (teaching note 5). */
+const U = (s: string, words: string) => `\\underbrace{${s}}_{\\text{${words}}}`;
 const HL = (s: string) => `\\htmlClass{hl}{\\boxed{${s}}}`;
 
 const SLOPE_TEX: Record<string, string> = {
@@ -401,7 +403,7 @@ function describeEvent(event: TraceEvent, ctx: Ctx, known: Known): Described | u
         description: `Forward. The link ${info.text} carries ${what} times its weight to ${to.text}: ${txt(inputValue)} × ${factor(weight)} = ${txt(event.value)}.`,
         tex:
           `${V(sumSymbol(ctx, info.to))} = ${sumOfInputs(ctx, info.to, k)} \\\\ ` +
-          `${HL(`${W(texNum(weight, true))} \\times ${V(texNum(inputValue, true))}`)} \\\\ = ${texNum(event.value)}`,
+          `${HL(`${U(W(texNum(weight, true)), 'weight')} \\times ${U(V(texNum(inputValue, true)), 'input value')}`)} \\\\ = ${texNum(event.value)}`,
         check: { expression: `${js(weight)} * ${js(inputValue)}`, result: event.value },
         source: { file: 'link.ts', name: 'Link.propagate', lines: ['const value = this.from.value * this.weight;'] },
       };
@@ -452,7 +454,7 @@ function describeEvent(event: TraceEvent, ctx: Ctx, known: Known): Described | u
           target: { kind: 'neuron', index: n },
           value: event.sensitivity,
           description: `Backward. ${sym.text}'s sensitivity, how much E moves per nudge of ${sym.text}, is actual − expected: ${txt(event.neuron.value)} − ${factor(spec)} = ${txt(event.sensitivity)}.`,
-          tex: `${HL(`${S(dE(sym.tex))} = ${V(sym.tex)} - ${target}`)} \\\\ = ${V(texNum(event.neuron.value))} - ${texNum(spec, true)} = ${S(texNum(event.sensitivity))}`,
+          tex: `${HL(`${S(dE(sym.tex))} = ${V(sym.tex)} - ${target}`)} \\\\ = ${U(V(texNum(event.neuron.value)), 'actual')} - ${U(texNum(spec, true), 'expected')} \\\\ = ${S(texNum(event.sensitivity))}`,
           check: { expression: `${js(event.neuron.value)} - ${js(spec)}`, result: event.sensitivity },
           source: { file: 'network.ts', name: 'Network.setOutputSensitivities', lines: ['outputs[i].sensitivity = outputs[i].value - expected[i];'] },
         };
@@ -482,7 +484,7 @@ function describeEvent(event: TraceEvent, ctx: Ctx, known: Known): Described | u
         description: `Step 1 of the link ${info.text}: its output sensitivity is ${toSym.text}'s sensitivity × the slope of ${words} at ${toSym.text}'s sum: ${txt(sens)} × ${factor(slope)} = ${txt(event.outputSensitivity)}. Every link into ${toSym.text} has this same one.`,
         tex:
           `${HL(`${S(dE(z))} = ${S(dE(toSym.tex))} \\cdot ${slopeTex(to, V(z))}`)} \\\\ ` +
-          `= ${S(texNum(sens, true))} \\times ${texNum(slope, true)} \\\\ = ${S(texNum(event.outputSensitivity))}`,
+          `= ${U(S(texNum(sens, true)), 'sensitivity')} \\times ${U(texNum(slope, true), 'slope')} \\\\ = ${S(texNum(event.outputSensitivity))}`,
         check: { expression: `${js(sens)} * ${js(slope)}`, result: event.outputSensitivity },
         source: { file: 'link.ts', name: 'Link.outputSensitivity', lines: ['return this.to.sensitivity * this.to.derivative;'] },
       };
@@ -500,7 +502,7 @@ function describeEvent(event: TraceEvent, ctx: Ctx, known: Known): Described | u
           target: { kind: 'link', index: k },
           value: event.sensitivity,
           description: `Step 2 of the link ${info.text}: it sends output sensitivity × its old weight back, ${txt(os)} × ${factor(oldWeight)} = ${txt(event.sensitivity)}. A bias neuron's value is always 1, so this blame goes no further.`,
-          tex: `${HL(`${S(dE(z))}\\,${W(info.tex)}`)} \\\\ = ${S(texNum(os, true))} \\times ${W(texNum(oldWeight, true))} \\\\ = ${S(texNum(event.sensitivity))}`,
+          tex: `${HL(`${S(dE(z))}\\,${W(info.tex)}`)} \\\\ = ${U(S(texNum(os, true)), 'output sensitivity')} \\times ${U(W(texNum(oldWeight, true)), 'old weight')} \\\\ = ${S(texNum(event.sensitivity))}`,
           check: { expression: `${js(os)} * ${js(oldWeight)}`, result: event.sensitivity },
           source: { file: 'link.ts', name: 'Link.sendBack', lines: ['const sensitivity = outputSensitivity * this.weight;'] },
         };
@@ -512,7 +514,7 @@ function describeEvent(event: TraceEvent, ctx: Ctx, known: Known): Described | u
         target: { kind: 'link', index: k },
         value: event.sensitivity,
         description: `Step 2 of the link ${info.text}: it sends output sensitivity × its old weight back to ${from.text}: ${txt(os)} × ${factor(oldWeight)} = ${txt(event.sensitivity)}.${soFar}`,
-        tex: `${S(dE(from.tex))} = ${sumOfSent(ctx, info.from, k)} \\\\ ${HL(`${S(texNum(os, true))} \\times ${W(texNum(oldWeight, true))}`)} \\\\ = ${S(texNum(event.sensitivity))}`,
+        tex: `${S(dE(from.tex))} = ${sumOfSent(ctx, info.from, k)} \\\\ ${HL(`${U(S(texNum(os, true)), 'output sensitivity')} \\times ${U(W(texNum(oldWeight, true)), 'old weight')}`)} \\\\ = ${S(texNum(event.sensitivity))}`,
         check: { expression: `${js(os)} * ${js(oldWeight)}`, result: event.sensitivity },
         source: { file: 'link.ts', name: 'Link.sendBack', lines: ['const sensitivity = outputSensitivity * this.weight;', 'this.from.sensitivity += sensitivity;'] },
       };
@@ -532,7 +534,7 @@ function describeEvent(event: TraceEvent, ctx: Ctx, known: Known): Described | u
         description: `Step 3 of the link ${info.text}: only now does its weight move, by −training rate × output sensitivity × input value: −${txt(ctx.rate)} × ${factor(os)} × ${factor(inputValue)} = ${txt(event.weightChange)}. The weight goes from ${txt(oldWeight)} to ${txt(event.weight)}.`,
         tex:
           `${HL(`\\Delta ${W(info.tex)} = -\\eta \\cdot ${S(dE(z))} \\cdot ${input}`)} \\\\ ` +
-          `= -${texNum(ctx.rate)} \\times ${S(texNum(os, true))} \\times ${V(texNum(inputValue, true))} \\\\ = ${texNum(event.weightChange)} \\\\ ` +
+          `= -${U(texNum(ctx.rate), 'rate')} \\times ${U(S(texNum(os, true)), 'output sensitivity')} \\times ${U(V(texNum(inputValue, true)), 'input')} \\\\ = ${texNum(event.weightChange)} \\\\ ` +
           `${W(info.tex)} \\leftarrow ${W(texNum(oldWeight))} + ${texNum(event.weightChange, true)} = ${W(texNum(event.weight))}`,
         check: { expression: `-${js(ctx.rate)} * ${js(os)} * ${js(inputValue)}`, result: event.weightChange },
         source: { file: 'link.ts', name: 'Link.backpropagate', lines: ['this.changeWeight(-trainingRate * outputSensitivity * inputValue);'] },
