@@ -137,7 +137,7 @@ describe('the step model', () => {
 describe('the engine line of each step', () => {
   const expectedSource: Record<string, [string, string]> = {
     input: ['Network.forward', 'neuron.value = inputs[i];'],
-    carry: ['Link.propagate', 'const value = this.from.value * this.weight;'],
+    carry: ['Link.propagate', 'return this.from.value * this.weight;'],
     activate: ['Neuron.activate', 'this.value = this.activation.fn(sum);'],
     error: ['Network.error', 'return squaredError(outputs.map((n) => n.value), expected);'],
     outputSensitivity: ['Link.outputSensitivity', 'return this.to.sensitivity * this.to.derivative;'],

@@ -405,7 +405,7 @@ function describeEvent(event: TraceEvent, ctx: Ctx, known: Known): Described | u
           `${V(sumSymbol(ctx, info.to))} = ${sumOfInputs(ctx, info.to, k)} \\\\ ` +
           `${HL(`${U(W(texNum(weight, true)), 'weight')} \\times ${U(V(texNum(inputValue, true)), 'input value')}`)} \\\\ = ${texNum(event.value)}`,
         check: { expression: `${js(weight)} * ${js(inputValue)}`, result: event.value },
-        source: { file: 'link.ts', name: 'Link.propagate', lines: ['const value = this.from.value * this.weight;'] },
+        source: { file: 'link.ts', name: 'Link.propagate', lines: ['return this.from.value * this.weight;'] },
       };
     }
     case 'activate': {
