@@ -3,6 +3,7 @@
 // line in VIEWS. The worker imports DATA only, so no drawing code reaches its bundle.
 import type { EntrySize, KindData, KindView } from './kind';
 import * as check from './check';
+import * as heatmap from './heatmap';
 import * as log from './log';
 import * as network from './network';
 import * as plot from './plot';
@@ -15,6 +16,7 @@ export const DATA = {
   plot: plot.data,
   network: network.data,
   check: check.data,
+  heatmap: heatmap.data,
 };
 
 type EntryOf<D> = D extends KindData<infer E> ? E : never;
@@ -29,6 +31,7 @@ export const VIEWS: { [K in OutputKind]: KindView<Extract<OutputEntry, { kind: K
   plot: plot.view,
   network: network.view,
   check: check.view,
+  heatmap: heatmap.view,
 };
 
 function dataOf<E extends OutputEntry>(e: E): KindData<E> {

@@ -3,6 +3,7 @@
 // The ShowFunction type is what snippets are type-checked against and what the editor
 // completes, so its doc comments are the reference for `show`.
 import type { OutputEntry } from '../kinds/index';
+import * as heatmap from '../kinds/heatmap';
 import * as log from '../kinds/log';
 import * as network from '../kinds/network';
 import * as plot from '../kinds/plot';
@@ -21,6 +22,23 @@ export interface ShowFunction {
   ): void;
   /** A diagram of a network: links blue when positive, orange when negative, width by size. */
   network(net: import('lernmi').Network, title?: string): void;
+  /**
+   * A heat map of a 2-input network's first output over the plane: the network runs at
+   * every cell of a grid (40×40 by default, at most 50×50), blue where the output is high,
+   * red where it is low. `samples` (a dataset) are drawn on top, coloured by their
+   * expected output, so a point that stands out is one the network gets wrong. The
+   * domains default to the samples' extent with a margin, or [-1, 1].
+   */
+  heatmap(
+    net: import('lernmi').Network,
+    options?: {
+      title?: string;
+      xDomain?: readonly [number, number];
+      yDomain?: readonly [number, number];
+      samples?: readonly import('lernmi').Sample[];
+      resolution?: number;
+    },
+  ): void;
 }
 
 type Emit = (e: OutputEntry) => void;
@@ -36,6 +54,7 @@ export function makeShow(emit: Emit): ShowFunction {
     emit(table.build(rows, Array.isArray(opts) ? opts : opts?.columns, Array.isArray(opts) ? undefined : opts?.title));
   show.plot = (values: unknown, opts?: plot.PlotOptions) => emit(plot.build(values, opts ?? {}));
   show.network = (net: unknown, title?: string) => emit(network.build(net, title));
+  show.heatmap = (net: unknown, opts?: heatmap.HeatmapOptions) => emit(heatmap.build(net, opts ?? {}));
   return show;
 }
 
