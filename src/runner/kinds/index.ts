@@ -2,6 +2,7 @@
 // type, `build`, `data` and `view`), its line in DATA, and TypeScript then asks for its
 // line in VIEWS. The worker imports DATA only, so no drawing code reaches its bundle.
 import type { EntrySize, KindData, KindView } from './kind';
+import * as activation from './activation';
 import * as check from './check';
 import * as heatmap from './heatmap';
 import * as log from './log';
@@ -17,6 +18,7 @@ export const DATA = {
   network: network.data,
   check: check.data,
   heatmap: heatmap.data,
+  activation: activation.data,
 };
 
 type EntryOf<D> = D extends KindData<infer E> ? E : never;
@@ -32,6 +34,7 @@ export const VIEWS: { [K in OutputKind]: KindView<Extract<OutputEntry, { kind: K
   network: network.view,
   check: check.view,
   heatmap: heatmap.view,
+  activation: activation.view,
 };
 
 function dataOf<E extends OutputEntry>(e: E): KindData<E> {

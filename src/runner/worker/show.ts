@@ -3,6 +3,7 @@
 // The ShowFunction type is what snippets are type-checked against and what the editor
 // completes, so its doc comments are the reference for `show`.
 import type { OutputEntry } from '../kinds/index';
+import * as activation from '../kinds/activation';
 import * as heatmap from '../kinds/heatmap';
 import * as log from '../kinds/log';
 import * as network from '../kinds/network';
@@ -39,11 +40,24 @@ export interface ShowFunction {
       resolution?: number;
     },
   ): void;
+  /**
+   * An activation and its slope (d value / d sum, the factor the backward pass multiplies
+   * by), side by side. `at` marks a neuron's sum on both, with its value and slope: where
+   * the slope is near zero the neuron is saturated and passes almost no blame back.
+   */
+  activation(
+    activation: import('lernmi').ActivationName | import('lernmi').Activation,
+    options?: { at?: number; domain?: readonly [number, number]; title?: string },
+  ): void;
 }
 
 type Emit = (e: OutputEntry) => void;
 
-export function makeShow(emit: Emit): ShowFunction {
+/**
+ * `lernmi` is the module snippets import: `show.activation("tanh")` looks the name up with
+ * its activationByName, so the runner knows the engine only as a snippet does.
+ */
+export function makeShow(emit: Emit, lernmi?: unknown): ShowFunction {
   const show = (value: unknown, title?: string) => {
     if (isNetwork(value)) emit(network.build(value, title));
     else if (Array.isArray(value) && value.length && value.every((v) => typeof v === 'number')) emit(plot.build(value, { title }));
@@ -55,6 +69,8 @@ export function makeShow(emit: Emit): ShowFunction {
   show.plot = (values: unknown, opts?: plot.PlotOptions) => emit(plot.build(values, opts ?? {}));
   show.network = (net: unknown, title?: string) => emit(network.build(net, title));
   show.heatmap = (net: unknown, opts?: heatmap.HeatmapOptions) => emit(heatmap.build(net, opts ?? {}));
+  const byName = (lernmi as { activationByName?: (name: string) => unknown } | undefined)?.activationByName;
+  show.activation = (a: unknown, opts?: activation.ActivationOptions) => emit(activation.build(a, opts ?? {}, byName));
   return show;
 }
 
