@@ -4,6 +4,7 @@
 import type { EntrySize, KindData, KindView } from './kind';
 import * as activation from './activation';
 import * as check from './check';
+import * as errorCurve from './errorcurve';
 import * as heatmap from './heatmap';
 import * as log from './log';
 import * as network from './network';
@@ -19,6 +20,7 @@ export const DATA = {
   check: check.data,
   heatmap: heatmap.data,
   activation: activation.data,
+  errorCurve: errorCurve.data,
 };
 
 type EntryOf<D> = D extends KindData<infer E> ? E : never;
@@ -35,6 +37,7 @@ export const VIEWS: { [K in OutputKind]: KindView<Extract<OutputEntry, { kind: K
   check: check.view,
   heatmap: heatmap.view,
   activation: activation.view,
+  errorCurve: errorCurve.view,
 };
 
 function dataOf<E extends OutputEntry>(e: E): KindData<E> {

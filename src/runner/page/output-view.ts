@@ -7,7 +7,7 @@ import type { KindView, RenderContext } from '../kinds/kind';
 import { LIMITS, type Dropped } from '../kinds/protocol';
 
 /** The kinds drawn at the width they are shown at, so their text stays readable on a phone. */
-const CHARTS = new Set<OutputEntry['kind']>(['plot', 'heatmap', 'activation']);
+const CHARTS = new Set<OutputEntry['kind']>(['plot', 'heatmap', 'activation', 'errorCurve']);
 
 export function renderEntry(e: OutputEntry, ctx: RenderContext = {}): HTMLElement {
   const node = (VIEWS[e.kind] as KindView<OutputEntry>).render(e, ctx);

@@ -4,6 +4,7 @@
 // completes, so its doc comments are the reference for `show`.
 import type { OutputEntry } from '../kinds/index';
 import * as activation from '../kinds/activation';
+import * as errorCurve from '../kinds/errorcurve';
 import * as heatmap from '../kinds/heatmap';
 import * as log from '../kinds/log';
 import * as network from '../kinds/network';
@@ -49,6 +50,19 @@ export interface ShowFunction {
     activation: import('lernmi').ActivationName | import('lernmi').Activation,
     options?: { at?: number; domain?: readonly [number, number]; title?: string },
   ): void;
+  /**
+   * The error for one sample as the weight of one link moves, with the tangent at the
+   * current weight. The tangent's slope is ∂E/∂w as backpropagation computed it
+   * (`net.gradients(input, expected)[k]`): downhill is the way the weight will move.
+   * `link` is one of `net.links` or its index; the network is left as it was.
+   */
+  errorCurve(
+    net: import('lernmi').Network,
+    link: import('lernmi').Link | number,
+    input: readonly number[],
+    expected: readonly number[],
+    options?: { range?: readonly [number, number]; title?: string },
+  ): void;
 }
 
 type Emit = (e: OutputEntry) => void;
@@ -71,6 +85,8 @@ export function makeShow(emit: Emit, lernmi?: unknown): ShowFunction {
   show.heatmap = (net: unknown, opts?: heatmap.HeatmapOptions) => emit(heatmap.build(net, opts ?? {}));
   const byName = (lernmi as { activationByName?: (name: string) => unknown } | undefined)?.activationByName;
   show.activation = (a: unknown, opts?: activation.ActivationOptions) => emit(activation.build(a, opts ?? {}, byName));
+  show.errorCurve = (net: unknown, link: unknown, input: unknown, expected: unknown, opts?: errorCurve.ErrorCurveOptions) =>
+    emit(errorCurve.build(net, link, input, expected, opts ?? {}));
   return show;
 }
 
