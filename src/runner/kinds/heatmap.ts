@@ -138,6 +138,8 @@ export const view: KindView<HeatmapEntry> = {
     root.appendChild(svg('rect', { x: left, y: top, width: right - left, height: bottom - top, class: 'heat-frame' }));
     L.x.ticks.forEach((v, i) => root.appendChild(svg('text', { x: L.x.scale(v), y: bottom + 16, 'text-anchor': 'middle', class: 'tick' }, L.x.labels[i]!)));
     L.y.ticks.forEach((v, i) => root.appendChild(svg('text', { x: left - 6, y: L.y.scale(v) + 4, 'text-anchor': 'end', class: 'tick' }, L.y.labels[i]!)));
+    // a halo in the page's colour under each point, so a point shows on a cell of its own colour
+    for (const p of L.points) root.appendChild(svg('circle', { cx: p.cx, cy: p.cy, r: 6.5, class: 'heat-halo' }));
     for (const p of L.points) root.appendChild(svg('circle', { cx: p.cx, cy: p.cy, r: 4.5, fill: p.fill, class: 'heat-point' }));
     // the colour key: a strip of the scale with its two ends and its middle labelled
     for (const k of L.key.cells) root.appendChild(svg('rect', { x: k.x, y: L.key.y, width: k.w, height: L.key.h, fill: k.fill }));
