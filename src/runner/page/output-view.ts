@@ -6,6 +6,9 @@ import { el } from '../kinds/dom';
 import type { KindView, RenderContext } from '../kinds/kind';
 import { LIMITS, type Dropped } from '../kinds/protocol';
 
+/** The kinds drawn at the width they are shown at, so their text stays readable on a phone. */
+const CHARTS = new Set<OutputEntry['kind']>(['plot', 'heatmap', 'activation', 'errorCurve']);
+
 export function renderEntry(e: OutputEntry, ctx: RenderContext = {}): HTMLElement {
   const node = (VIEWS[e.kind] as KindView<OutputEntry>).render(e, ctx);
   node.dataset.kind = e.kind;
@@ -46,8 +49,8 @@ export class OutputView {
     this.frame = 0;
     if (!this.pending.length) return;
     const frag = document.createDocumentFragment();
-    // Only a plot needs the width (measuring it costs a layout), and it is drawn at that width.
-    const width = this.pending.some((e) => e.kind === 'plot') ? this.contentWidth() : undefined;
+    // Only charts need the width (measuring it costs a layout): they are drawn at that width.
+    const width = this.pending.some((e) => CHARTS.has(e.kind)) ? this.contentWidth() : undefined;
     for (const e of this.pending) frag.appendChild(renderEntry(e, { width }));
     this.pending = [];
     this.log.appendChild(frag);
