@@ -10,6 +10,7 @@ import Hint from './exercise/Hint.astro';
 import Solution from './exercise/Solution.astro';
 import Mistake from './exercise/Mistake.astro';
 import Choice from './exercise/Choice.astro';
+import StepThrough from './figures/StepThrough.astro';
 
 export const mdxComponents = {
   Callout,
@@ -22,4 +23,6 @@ export const mdxComponents = {
   Solution,
   Mistake,
   Choice,
+  // <StepThrough layers={[2, 2, 1]} input={…} expected={…} />: one learning step, event by event
+  StepThrough,
 };

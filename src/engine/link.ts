@@ -36,10 +36,8 @@ export class Link {
   }
 
   /** Forward: what this link adds to its output neuron's sum. */
-  propagate(trace?: TraceListener): number {
-    const value = this.from.value * this.weight;
-    trace?.({ type: "carry", link: this, value });
-    return value;
+  propagate(): number {
+    return this.from.value * this.weight;
   }
 
   /**
@@ -52,16 +50,30 @@ export class Link {
   }
 
   /** Backward, for one sample: the three steps, in order. */
-  backpropagate(trainingRate: number, trace?: TraceListener): void {
+  backpropagate(trainingRate: number): void {
     const outputSensitivity = this.outputSensitivity;
-    const oldWeight = this.weight;
-    const sent = this.sendBack(outputSensitivity);
+    this.sendBack(outputSensitivity);
     const inputValue = this.from.value;
     this.changeWeight(-trainingRate * outputSensitivity * inputValue);
-    // A figure that listens hears the steps with the numbers used.
-    if (trace !== undefined) {
-      this.report(trace, outputSensitivity, sent, oldWeight, true);
-    }
+  }
+
+  /**
+   * The same three steps for a figure that listens, each reported as
+   * it is taken, with the numbers it used. A method of its own, so
+   * that the path nobody watches carries no reporting at all (a check
+   * in the hot loop made it a third slower).
+   */
+  backpropagateTraced(trainingRate: number, trace: TraceListener) {
+    const outputSensitivity = this.outputSensitivity;
+    trace({ type: "outputSensitivity", link: this, outputSensitivity });
+    const weight = this.weight;
+    const sensitivity = this.sendBack(outputSensitivity);
+    trace({ type: "sendBack", link: this, sensitivity, weight });
+    const inputValue = this.from.value;
+    this.changeWeight(-trainingRate * outputSensitivity * inputValue);
+    const { weightChange, weight: newWeight } = this;
+    const event = { link: this, weightChange, weight: newWeight };
+    trace({ type: "weightChange", ...event });
   }
 
   /**
@@ -93,11 +105,11 @@ export class Link {
    */
   collectGradient(trace?: TraceListener): void {
     const outputSensitivity = this.outputSensitivity;
-    const sent = this.sendBack(outputSensitivity);
+    trace?.({ type: "outputSensitivity", link: this, outputSensitivity });
+    const sensitivity = this.sendBack(outputSensitivity);
+    const { weight } = this;
+    trace?.({ type: "sendBack", link: this, sensitivity, weight });
     this.gradient += outputSensitivity * this.from.value;
-    if (trace !== undefined) {
-      this.report(trace, outputSensitivity, sent, this.weight, false);
-    }
   }
 
   /** After a mini-batch: step 3 with its average ∂E/∂weight. */
@@ -110,29 +122,6 @@ export class Link {
     this.gradient = 0;
     const { weightChange, weight } = this;
     trace?.({ type: "weightChange", link: this, weightChange, weight });
-  }
-
-  // The backward steps report together, after they are taken: an
-  // event inside each step made the untraced path a fifth slower
-  // (V8 keeps what every report needs alive in the hot loop).
-  private report(
-    trace: TraceListener,
-    outputSensitivity: number,
-    sent: number,
-    oldWeight: number,
-    moved: boolean,
-  ): void {
-    trace({ type: "outputSensitivity", link: this, outputSensitivity });
-    trace({
-      type: "sendBack",
-      link: this,
-      sensitivity: sent,
-      weight: oldWeight,
-    });
-    if (moved) {
-      const { weightChange, weight } = this;
-      trace({ type: "weightChange", link: this, weightChange, weight });
-    }
   }
 
   /** For example `Link(h1[0] → out[0], weight=0.42)`. */

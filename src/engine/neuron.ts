@@ -64,7 +64,16 @@ export class Neuron {
   /** Forward: sum what the incoming links carry, then activate. */
   activate(trace?: TraceListener): number {
     let sum = 0;
-    for (const link of this.inputs) sum += link.propagate(trace);
+    if (trace === undefined) {
+      for (const link of this.inputs) sum += link.propagate();
+    } else {
+      // A listening figure hears what each link carries.
+      for (const link of this.inputs) {
+        const value = link.propagate();
+        trace({ type: "carry", link, value });
+        sum += value;
+      }
+    }
     this.sum = sum;
     this.value = this.activation.fn(sum);
     // The slope, written in terms of the value (see activations.ts).
@@ -81,10 +90,14 @@ export class Neuron {
    * three steps (see Link).
    */
   backpropagate(trainingRate: number, trace?: TraceListener): void {
+    if (trace === undefined) {
+      for (const link of this.inputs) link.backpropagate(trainingRate);
+      return;
+    }
     const { sensitivity } = this;
-    trace?.({ type: "sensitivity", neuron: this, sensitivity });
+    trace({ type: "sensitivity", neuron: this, sensitivity });
     for (const link of this.inputs) {
-      link.backpropagate(trainingRate, trace);
+      link.backpropagateTraced(trainingRate, trace);
     }
   }
 

@@ -35,8 +35,24 @@ test('each side’s bundle carries its half of the output kinds only', () => {
   expect(worker).toContain('show.plot expects');
   expect(page).not.toContain('show.plot expects');
   // the view half: SVG and the figures' classes (in the page, not the worker)
-  for (const mark of ['http://www.w3.org/2000/svg', 'figure-plot', 'figure-network', 'snippet-table']) {
+  for (const mark of ['http://www.w3.org/2000/svg', 'figure-plot', 'figure-network', 'snippet-table', 'figure-heatmap', 'figure-activation']) {
     expect(page, mark).toContain(mark);
     expect(worker, mark).not.toContain(mark);
   }
+  // the new kinds' builders run in the worker
+  for (const mark of ['show.heatmap expects', 'show.activation expects', 'show.errorCurve expects']) {
+    expect(worker, mark).toContain(mark);
+    expect(page, mark).not.toContain(mark);
+  }
+});
+
+test('d3 loads with the output renderer, never in the worker or before a reader interacts', () => {
+  const assets = join(DIST, '_astro');
+  // d3-scale-chromatic's RdBu scheme (its colours as one hex string) marks d3 in a bundle
+  const RDBU = '67001fb2182bd6604df4a582';
+  const holding = readdirSync(assets).filter((n) => n.endsWith('.js') && readFileSync(join(assets, n), 'utf8').includes(RDBU));
+  expect(holding.map((n) => n.replace(/[.-][\w-]+\.js$/, ''))).toEqual(['session']);
+  // and no page names that chunk: it is imported on the first Run (or hover or focus of Run)
+  const pages = files(DIST).filter((f) => f.endsWith('.html'));
+  expect(pages.filter((p) => readFileSync(p, 'utf8').includes(holding[0]!)).map((p) => relative(DIST, p))).toEqual([]);
 });

@@ -61,7 +61,7 @@ test('the reference shows no raw Markdown: no backticks, no asterisks around wor
   await expect(page.locator('.api-doc code').first()).toBeVisible();
   expect(await page.locator('.api-doc em').count()).toBeGreaterThan(0);
   // Every show function and dataset is there, with where it is defined.
-  for (const name of ['show', 'show.table', 'show.plot', 'show.network', 'datasets.xor', 'datasets.spiral']) {
+  for (const name of ['show', 'show.table', 'show.plot', 'show.network', 'show.heatmap', 'show.activation', 'show.errorCurve', 'datasets.xor', 'datasets.spiral']) {
     const entry = page.locator(`section.api-item:has(> h3 code:text-is("${name}"))`);
     await expect(entry, name).toHaveCount(1);
     await expect(entry.locator('.api-meta code')).toHaveText(/^src\/[\w/.-]+\.ts:\d+$/);

@@ -123,6 +123,36 @@ test.describe('running', () => {
     await expect(log(s)).toContainText('Network(2-3-1, tanh, trainingRate=0.1, seed=7, 13 links)');
   });
 
+  test('show.heatmap, show.activation and show.errorCurve draw their figures, with text of 12 px or more', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await open(page);
+    const s = snip(page, 'hello');
+    await typeCode(page, s, 'import { Network, datasets } from "lernmi";\nconst net = new Network([2, 2, 1], { seed: 1 });\nshow.heatmap(net, { samples: datasets.xor(), resolution: 10 });\nshow.activation("tanh", { at: 2 });\nshow.errorCurve(net, 0, [1, 0], [1]);');
+    await btn(s, 'Run').click();
+    await expect(log(s).locator('.status-ok')).toHaveCount(1);
+    await expect(log(s).locator('.figure-heatmap svg .heat-cells rect')).toHaveCount(100);
+    await expect(log(s).locator('.figure-heatmap svg circle.heat-point')).toHaveCount(4);
+    await expect(log(s).locator('.figure-activation svg path.series')).toHaveCount(2);
+    await expect(log(s).locator('.figure-activation svg circle.marker-dot')).toHaveCount(2);
+    await expect(log(s).locator('.figure-plot svg line.tangent')).toHaveCount(1);
+    // each figure carries its text alternative and an SVG <title>
+    for (const kind of ['heatmap', 'activation', 'errorCurve']) {
+      const fig = log(s).locator(`[data-kind="${kind}"]`);
+      await expect(fig).toHaveAttribute('data-text', /^\[/);
+      await expect(fig.locator('svg > title')).toHaveCount(1);
+    }
+    // drawn at the width they are shown at: tick and label text is at least 12 CSS px
+    const sizes = await log(s).locator('svg text').evaluateAll((ts) =>
+      ts.map((t) => {
+        const root = (t as SVGTextElement).ownerSVGElement!;
+        return parseFloat(getComputedStyle(t).fontSize) * (root.getBoundingClientRect().width / root.viewBox.baseVal.width);
+      }),
+    );
+    expect(sizes.length).toBeGreaterThan(20);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11.9);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  });
+
   test('in the built (minified) site, a Neuron, a layer, a Link and a Network print as themselves', async ({ page }) => {
     await open(page);
     const s = snip(page, 'print');

@@ -254,6 +254,18 @@ describe("trace", () => {
     expect(events.length).toBe(count);
   });
 
+  it("listening changes no number, one sample at a time", () => {
+    const quiet = new Network([2, 4, 3, 1], { activation: "tanh", seed: 9, trainingRate: 0.7 });
+    const traced = quiet.clone();
+    traced.onTrace(() => {});
+    const samples = datasets.spiral({ count: 40, seed: 2, labels: [-1, 1] });
+    const a = quiet.train(samples, { epochs: 5 });
+    const b = traced.train(samples, { epochs: 5 });
+    expect(b).toEqual(a);
+    expect(traced.toJSON()).toEqual(quiet.toJSON());
+    expect(traced.links.map((l) => l.weightChange)).toEqual(quiet.links.map((l) => l.weightChange));
+  });
+
   it("listening changes no number", () => {
     const samples = datasets.xor();
     const quiet = new Network([2, 3, 1], { seed: 5, trainingRate: 1 });

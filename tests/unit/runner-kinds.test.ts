@@ -5,13 +5,13 @@ import { DATA, VIEWS, entrySize, entryText } from '../../src/runner/kinds/index'
 import * as log from '../../src/runner/kinds/log';
 import { layoutNetwork, MAX_LINK_WIDTH, MIN_LINK_WIDTH } from '../../src/runner/kinds/network-layout';
 import * as plot from '../../src/runner/kinds/plot';
-import { extent, formatTick, linear, niceStep, xTicks, yAxis } from '../../src/runner/kinds/plot-scale';
+import { indexAxis, seriesExtent, seriesPath, span, valueAxis } from '../../src/runner/kinds/plot-scale';
 import type { NetworkLink } from '../../src/runner/kinds/network';
 
 describe('registry', () => {
   test('every kind has its data half and its view half', () => {
     expect(Object.keys(VIEWS).sort()).toEqual(Object.keys(DATA).sort());
-    expect(Object.keys(DATA).sort()).toEqual(['check', 'log', 'network', 'plot', 'table']);
+    expect(Object.keys(DATA).sort()).toEqual(['activation', 'check', 'errorCurve', 'heatmap', 'log', 'network', 'plot', 'table']);
   });
 
   test('sizes count lines, characters and drawn elements', () => {
@@ -37,52 +37,83 @@ describe('text alternatives', () => {
 });
 
 describe('plot scales', () => {
-  test('round steps: the smallest multiple of a power of ten at least the rough step', () => {
-    expect(niceStep(0.23, [1, 2, 2.5, 5, 10])).toBeCloseTo(0.25);
-    expect(niceStep(3, [1, 2, 5, 10])).toBe(5);
-    expect(niceStep(1, [1, 2, 5, 10])).toBe(1);
-    expect(niceStep(0.0041, [1, 2, 2.5, 5, 10])).toBeCloseTo(0.005);
+  /** A tick is round when it is a whole multiple of a power of ten times 1, 2, 2.5 or 5. */
+  const step = (ticks: number[]) => ticks[1]! - ticks[0]!;
+  const isRoundStep = (s: number) => {
+    const m = s / 10 ** Math.floor(Math.log10(s) + 1e-9);
+    return [1, 2, 2.5, 5].some((r) => Math.abs(m - r) < 1e-9);
+  };
+
+  test('the y axis covers the data with a few evenly spaced round ticks', () => {
+    for (const [lo, hi] of [[0.12, 0.93], [-3, 2], [0.8, 0.9], [0, 25000], [1e-5, 4e-5], [-0.98, 0.97]] as [number, number][]) {
+      const y = valueAxis([lo, hi], [186, 12]);
+      const [d0, d1] = y.scale.domain() as [number, number];
+      expect(d0, `${lo}…${hi}`).toBeLessThanOrEqual(lo);
+      expect(d1, `${lo}…${hi}`).toBeGreaterThanOrEqual(hi);
+      expect(y.ticks.length).toBeGreaterThanOrEqual(3);
+      expect(y.ticks.length).toBeLessThanOrEqual(7);
+      expect(isRoundStep(step(y.ticks)), `step ${step(y.ticks)}`).toBe(true);
+      for (let i = 1; i < y.ticks.length; i++) expect(y.ticks[i]! - y.ticks[i - 1]!).toBeCloseTo(step(y.ticks), 12);
+      // the ticks reach the ends of the axis, so the data never runs past the last label
+      expect(y.ticks[0]).toBeCloseTo(d0, 12);
+      expect(y.ticks.at(-1)).toBeCloseTo(d1, 12);
+    }
   });
 
-  test('the y axis covers the data with round ticks, and starts at zero for an error that stays well above it', () => {
-    const y = yAxis(0.12, 0.93);
-    expect(y.min).toBe(0);
-    expect(y.max).toBeGreaterThanOrEqual(0.93);
-    expect(y.ticks).toEqual([0, 0.25, 0.5, 0.75, 1]);
-    const near = yAxis(0.8, 0.9); // a narrow band far from zero keeps its own range
-    expect(near.min).toBeGreaterThan(0.7);
-    expect(near.min).toBeLessThanOrEqual(0.8);
-    expect(near.max).toBeGreaterThanOrEqual(0.9);
-    const neg = yAxis(-3, 2);
-    expect(neg.min).toBeLessThanOrEqual(-3);
-    expect(neg.ticks).toContain(0);
+  test('an error that stays well above zero still starts at zero; a narrow band keeps its range', () => {
+    expect(valueAxis([0.12, 0.93], [186, 12], { fromZero: true }).ticks).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    const near = valueAxis([0.8, 0.9], [186, 12], { fromZero: true });
+    expect(near.ticks[0]).toBeGreaterThan(0.7);
+    expect(valueAxis([-3, 2], [186, 12], { fromZero: true }).ticks).toContain(0);
+  });
+
+  test('tick labels are short and free of float noise', () => {
+    expect(valueAxis([0, 0.3], [100, 0]).labels).toEqual(['0', '0.1', '0.2', '0.3']);
+    expect(valueAxis([0, 1], [100, 0]).labels).toEqual(['0', '0.2', '0.4', '0.6', '0.8', '1']);
+    expect(valueAxis([0, 25000], [100, 0]).labels.at(-1)).toBe('25,000');
+    for (const [lo, hi] of [[0, 1e7], [0, 4e-6], [-1e-4, 1e-4]] as [number, number][]) {
+      for (const l of valueAxis([lo, hi], [100, 0]).labels) expect(l.length, l).toBeLessThanOrEqual(7);
+    }
   });
 
   test('x ticks for steps are whole numbers, never repeated, within the data', () => {
-    expect(xTicks(0, 2, true)).toEqual([0, 1, 2]);
-    const t = xTicks(0, 49, true);
-    expect(t).toEqual([0, 10, 20, 30, 40]);
+    const ticks = (lo: number, hi: number, whole: boolean) => indexAxis([lo, hi], [52, 548], whole).ticks;
+    expect(ticks(0, 2, true)).toEqual([0, 1, 2]);
+    expect(ticks(0, 49, true)).toEqual([0, 10, 20, 30, 40]);
+    expect(ticks(0, 1, true)).toEqual([0, 1]);
+    expect(ticks(0, 1, false)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    const t = ticks(0, 999, true);
     expect(new Set(t).size).toBe(t.length);
-    expect(xTicks(0, 1, false)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect(t.every((v) => Number.isInteger(v) && v >= 0 && v <= 999)).toBe(true);
   });
 
-  test('extent skips gaps, and is never zero-wide', () => {
-    expect(extent([{ name: 'y', y: [null, 2, 4] }])).toEqual({ xmin: 1, xmax: 2, ymin: 2, ymax: 4 });
-    expect(extent([{ name: 'y', y: [3] }])).toEqual({ xmin: 0, xmax: 1, ymin: 2, ymax: 4 });
-    expect(extent([{ name: 'y', y: [null] }])).toEqual({ xmin: 0, xmax: 1, ymin: 0, ymax: 1 });
+  test('the extent skips gaps and non-finite values, and is never zero-wide', () => {
+    expect(seriesExtent([{ name: 'y', y: [null, 2, 4] }])).toEqual({ x: [1, 2], y: [2, 4] });
+    expect(seriesExtent([{ name: 'y', y: [3] }])).toEqual({ x: [0, 1], y: [2, 4] });
+    expect(seriesExtent([{ name: 'y', y: [null] }])).toEqual({ x: [0, 1], y: [0, 1] });
+    expect(span([NaN, Infinity, 1, -2])).toEqual([-2, 1]);
   });
 
-  test('the pixel map puts the ends of the range where they belong (y upwards)', () => {
-    const sy = linear(0, 1, 186, 12);
-    expect(sy(0)).toBe(186);
-    expect(sy(1)).toBe(12);
-    expect(sy(0.5)).toBe(99);
+  test('the scales put the ends of the range where they belong (y upwards)', () => {
+    const y = valueAxis([0, 1], [186, 12]);
+    expect(y.scale(0)).toBe(186);
+    expect(y.scale(1)).toBe(12);
+    expect(y.scale(0.5)).toBe(99);
   });
 
-  test('tick labels carry no float noise', () => {
-    expect(formatTick(0.1 + 0.2)).toBe('0.3');
-    expect(formatTick(0)).toBe('0');
-    expect(formatTick(25000)).toBe('2.5e+4');
+  test('a series path lifts the pen at a gap and stays inside the plotting area', () => {
+    const x = indexAxis([0, 3], [52, 548], true);
+    const y = valueAxis([0, 1], [186, 12]);
+    const d = seriesPath([1, 0.5, null, 0], undefined, x.scale, y.scale);
+    expect(d.match(/M/g)).toHaveLength(2);
+    const numbers = d.match(/-?\d+(\.\d+)?/g)!.map(Number);
+    for (let i = 0; i < numbers.length; i += 2) {
+      expect(numbers[i]).toBeGreaterThanOrEqual(52);
+      expect(numbers[i]).toBeLessThanOrEqual(548);
+      expect(numbers[i + 1]).toBeGreaterThanOrEqual(12);
+      expect(numbers[i + 1]).toBeLessThanOrEqual(186);
+    }
+    expect(d.startsWith('M52,12')).toBe(true);
   });
 });
 

@@ -110,3 +110,24 @@ describe('check verdicts', () => {
     expect(checkEntry({ kind: 'check', name: 'a', passed: true })).toBeUndefined();
   });
 });
+
+describe('the chart kinds', () => {
+  test('heatmap: size × size values, domains low < high, at most MAX_RESOLUTION', () => {
+    const ok = { kind: 'heatmap', output: 0, xDomain: [0, 1], yDomain: [0, 1], size: 2, values: [0, 1, null, 0.5], points: [{ x: 0, y: 0, expected: 1 }] };
+    expect(checkEntry(ok)).toEqual(ok);
+    expect(checkEntry({ ...ok, values: [0, 1, 2] })).toBeUndefined();
+    expect(checkEntry({ ...ok, xDomain: [1, 0] })).toBeUndefined();
+    expect(checkEntry({ ...ok, size: 1000, values: Array(1e6).fill(0) })).toBeUndefined();
+    expect(checkEntry({ ...ok, fill: 'url(javascript:x)' })).toEqual(ok);
+  });
+
+  test('activation and error curve: series of equal length, numbers only', () => {
+    const a = { kind: 'activation', name: 'sigmoid', sums: [0, 1], values: [0.5, 0.73], slopes: [0.25, 0.2] };
+    expect(checkEntry(a)).toEqual(a);
+    expect(checkEntry({ ...a, slopes: [0.25] })).toBeUndefined();
+    expect(checkEntry({ ...a, name: 1 })).toBeUndefined();
+    const c = { kind: 'errorCurve', link: 'in[0] → out[0]', weights: [0, 1], errors: [0.1, null], at: { weight: 0, error: 0.1, gradient: 0.2 } };
+    expect(checkEntry(c)).toEqual(c);
+    expect(checkEntry({ ...c, at: { weight: 0, error: 'x', gradient: 0 } })).toBeUndefined();
+  });
+});

@@ -39,3 +39,26 @@ export function list<T>(x: unknown, max: number, item: (v: unknown) => T | undef
   }
   return out;
 }
+
+/** A finite number, or undefined. */
+export function finite(x: unknown): number | undefined {
+  return typeof x === 'number' && Number.isFinite(x) ? x : undefined;
+}
+
+/** A finite number or null (a gap in a series), or undefined for anything else. */
+export function finiteOrNull(x: unknown): number | null | undefined {
+  return x === null ? null : finite(x);
+}
+
+/** An object whose named fields are all finite numbers, or undefined. */
+export function numbers<K extends string>(x: unknown, keys: readonly K[]): Record<K, number> | undefined {
+  const r = record(x);
+  if (!r) return undefined;
+  const out = {} as Record<K, number>;
+  for (const k of keys) {
+    const v = finite(r[k]);
+    if (v === undefined) return undefined;
+    out[k] = v;
+  }
+  return out;
+}

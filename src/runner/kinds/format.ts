@@ -20,6 +20,11 @@ export function formatNumber(n: number): string {
   return String(Number(n.toPrecision(6)));
 }
 
+/** A number for a figure's caption or text alternative: 3 significant digits is enough to read. */
+export function formatShort(n: number): string {
+  return Number.isFinite(n) ? formatNumber(Number(n.toPrecision(3))) : formatNumber(n);
+}
+
 type AnyObj = Record<string | symbol, unknown>;
 
 function ctorName(v: object): string {

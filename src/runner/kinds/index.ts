@@ -3,7 +3,10 @@
 // line in VIEWS. The worker imports DATA only, so no drawing code reaches its bundle.
 import { record } from './fields';
 import type { EntrySize, KindData, KindView } from './kind';
+import * as activation from './activation';
 import * as check from './check';
+import * as errorCurve from './errorcurve';
+import * as heatmap from './heatmap';
 import * as log from './log';
 import * as network from './network';
 import * as plot from './plot';
@@ -16,6 +19,9 @@ export const DATA = {
   plot: plot.data,
   network: network.data,
   check: check.data,
+  heatmap: heatmap.data,
+  activation: activation.data,
+  errorCurve: errorCurve.data,
 };
 
 type EntryOf<D> = D extends KindData<infer E> ? E : never;
@@ -30,6 +36,9 @@ export const VIEWS: { [K in OutputKind]: KindView<Extract<OutputEntry, { kind: K
   plot: plot.view,
   network: network.view,
   check: check.view,
+  heatmap: heatmap.view,
+  activation: activation.view,
+  errorCurve: errorCurve.view,
 };
 
 function dataOf<E extends OutputEntry>(e: E): KindData<E> {

@@ -1,10 +1,9 @@
 // The "network" kind: show.network, a diagram of a Network's layers and weighted links.
 import { cut, isInt, list, optStr, record } from './fields';
 import { el, svg } from './dom';
-import { isLink, isNetwork } from './format';
+import { formatNumber, isLink, isNetwork } from './format';
 import type { KindData, KindView } from './kind';
 import { layoutNetwork } from './network-layout';
-import { formatTick } from './plot-scale';
 import { LIMITS } from './protocol';
 
 /** A link in a network diagram: positions are [layer, index in layer]; index -1 is the bias. */
@@ -110,7 +109,7 @@ export const view: KindView<NetworkEntry> = {
         class: `link ${l.weight > 0 ? 'pos' : l.weight < 0 ? 'neg' : 'zero'}`,
         'stroke-width': l.width.toFixed(2),
       });
-      line.appendChild(svg('title', {}, `weight ${formatTick(l.weight)}`));
+      line.appendChild(svg('title', {}, `weight ${formatNumber(l.weight)}`));
       root.appendChild(line);
     }
     for (const n of layout.neurons) {

@@ -1,73 +1,97 @@
-// The plot's axes as numbers, apart from drawing so they can be tested: the extent of the
-// data, round tick values, and the maps from data to pixels.
+// The axes of the course's charts as numbers, apart from drawing so they can be tested:
+// d3 finds the extent, the round ticks and their labels and the maps from data to pixels;
+// the SVG around them stays ours. Page side only: the worker never imports this file (the
+// kinds' `data` halves do not), so d3 ships with the output renderer, not in the worker.
+import { extent } from 'd3-array';
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
 import type { PlotSeries } from './plot';
 
-/** The smallest round step (a multiple of a power of ten from `multiples`) at least `rough`. */
-export function niceStep(rough: number, multiples: readonly number[]): number {
-  const mag = 10 ** Math.floor(Math.log10(rough));
-  return multiples.map((m) => m * mag).find((s) => s >= rough) ?? 10 * mag;
+export type Scale = ScaleLinear<number, number>;
+
+/** An axis: its scale, its tick values and the label for each tick. */
+export interface Axis {
+  scale: Scale;
+  ticks: number[];
+  labels: string[];
 }
 
-/** A tick label: short, no float noise, exponent form for very large or small values. */
-export function formatTick(n: number): string {
-  if (n === 0) return '0';
-  const a = Math.abs(n);
-  if (a >= 1e4 || a < 1e-3) return n.toExponential(1);
-  return String(Number(n.toPrecision(3)));
+/** [min, max] of finite values; never empty or zero-wide, so a scale always divides safely. */
+export function span(values: Iterable<number | null | undefined>, fallback: [number, number] = [0, 1]): [number, number] {
+  const [lo, hi] = extent(values, (v) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined));
+  if (lo === undefined || hi === undefined) return fallback;
+  return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
 }
 
-export interface Extent {
-  xmin: number;
-  xmax: number;
-  ymin: number;
-  ymax: number;
-}
-
-/** The data's extent; never empty or zero-wide, so the maps below always divide safely. */
-export function extent(series: readonly PlotSeries[]): Extent {
-  let ymin = Infinity, ymax = -Infinity, xmin = Infinity, xmax = -Infinity;
+/** The x and y extent of every series (x is the index where a series gives none). */
+export function seriesExtent(series: readonly PlotSeries[]): { x: [number, number]; y: [number, number] } {
+  const xs: number[] = [];
+  const ys: number[] = [];
   for (const s of series) {
     s.y.forEach((y, i) => {
       if (y === null) return;
-      const x = s.x?.[i] ?? i;
-      ymin = Math.min(ymin, y); ymax = Math.max(ymax, y);
-      xmin = Math.min(xmin, x); xmax = Math.max(xmax, x);
+      xs.push(s.x?.[i] ?? i);
+      ys.push(y);
     });
   }
-  if (!Number.isFinite(ymin)) return { xmin: 0, xmax: 1, ymin: 0, ymax: 1 };
-  if (ymin === ymax) { ymin -= 1; ymax += 1; }
-  if (xmin === xmax) xmax = xmin + 1;
-  return { xmin, xmax, ymin, ymax };
+  // one point: an x axis one step wide that starts at it (step 0 of a run of one)
+  const [x0, x1] = extent(xs);
+  const x: [number, number] = x0 === undefined ? [0, 1] : x0 === x1 ? [x0, x0 + 1] : [x0, x1!];
+  return { x, y: span(ys) };
 }
 
 /**
- * The y axis: about four round steps (0, 0.05, 0.1, …), widened to the ticks around the
- * data. A positive series that stays well above zero still starts at zero, so the eye
- * reads "how much error is left", not "how much it wiggles".
+ * Tick labels: d3's, with insignificant zeros trimmed ("0.5", not "0.50"), in exponent
+ * form for very large or very small magnitudes so a label stays a few characters wide.
  */
-export function yAxis(ymin: number, ymax: number): { min: number; max: number; ticks: number[] } {
-  if (ymin > 0 && ymin < ymax * 0.5) ymin = 0;
-  const step = niceStep((ymax - ymin) / 4, [1, 2, 2.5, 5, 10]);
-  const min = Math.floor(ymin / step + 1e-9) * step;
-  const max = Math.ceil(ymax / step - 1e-9) * step;
-  const ticks: number[] = [];
-  for (let y = min; y <= max + step / 2; y += step) ticks.push(Number(y.toPrecision(12)));
-  return { min: ticks[0]!, max: ticks[ticks.length - 1]!, ticks };
+function labelsFor(scale: Scale, ticks: number[], count: number): string[] {
+  const big = Math.max(...ticks.map(Math.abs));
+  const specifier = big >= 1e5 || (big > 0 && big < 1e-3) ? '~e' : ',~f';
+  return ticks.map(scale.tickFormat(count, specifier));
 }
 
 /**
- * The x ticks. x is usually a step or epoch index: whole numbers at a round step of at
- * least 1, never repeated. Given x values get five evenly spaced ticks.
+ * A value axis (y, or x for a function's input): about `count` round ticks, the domain
+ * widened to the ticks around the data. With `fromZero`, a positive series that stays
+ * well above zero still starts at zero, so the eye reads "how much error is left", not
+ * "how much it wiggles".
  */
-export function xTicks(xmin: number, xmax: number, whole: boolean): number[] {
-  if (!whole) return [0, 1, 2, 3, 4].map((i) => xmin + ((xmax - xmin) * i) / 4);
-  const step = niceStep(Math.max(1, (xmax - xmin) / 5), [1, 2, 5, 10]);
-  const ticks: number[] = [];
-  for (let x = Math.ceil(xmin / step) * step; x <= xmax; x += step) ticks.push(x);
-  return ticks;
+export function valueAxis(domain: [number, number], range: [number, number], opts: { count?: number; fromZero?: boolean } = {}): Axis {
+  const count = opts.count ?? 4;
+  let [lo, hi] = domain;
+  if (opts.fromZero && lo > 0 && lo < hi * 0.5) lo = 0;
+  const scale = scaleLinear().domain([lo, hi]).range(range).nice(count);
+  const ticks = scale.ticks(count);
+  return { scale, ticks, labels: labelsFor(scale, ticks, count) };
 }
 
-/** A linear map from [d0, d1] to [r0, r1]. */
-export function linear(d0: number, d1: number, r0: number, r1: number): (v: number) => number {
-  return (v) => r0 + ((v - d0) / (d1 - d0)) * (r1 - r0);
+/**
+ * The x axis of a series by index (a step, an epoch): the data's own range, not widened,
+ * and whole-number ticks only, never repeated. Given x values get d3's round ticks.
+ */
+export function indexAxis(domain: [number, number], range: [number, number], whole: boolean, count = 5): Axis {
+  const scale = scaleLinear().domain(domain).range(range);
+  const ticks = scale.ticks(count).filter((t) => !whole || Number.isInteger(t));
+  return { scale, ticks, labels: labelsFor(scale, ticks, count) };
+}
+
+/** An SVG path through a series' points; a gap (null) lifts the pen. */
+export function seriesPath(ys: readonly (number | null)[], xs: readonly number[] | undefined, sx: Scale, sy: Scale): string {
+  const points = ys.map((y, i) => [xs?.[i] ?? i, y] as const);
+  return (
+    line<(typeof points)[number]>()
+      .defined((p) => p[1] !== null)
+      .x((p) => round1(sx(p[0])))
+      .y((p) => round1(sy(p[1]!)))(points) ?? ''
+  );
+}
+
+/** A path through (x, f(x)) points, for a function sampled on a grid. */
+export function curvePath(xs: readonly number[], ys: readonly number[], sx: Scale, sy: Scale): string {
+  return seriesPath(ys.map((y) => (Number.isFinite(y) ? y : null)), xs, sx, sy);
+}
+
+/** SVG coordinates to a tenth of a unit: enough for a sharp line, and short markup. */
+export function round1(v: number): number {
+  return Math.round(v * 10) / 10;
 }

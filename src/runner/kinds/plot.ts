@@ -1,8 +1,10 @@
 // The "plot" kind: show.plot, a line chart such as the error per epoch.
 import { cut, list, optStr, record, str } from './fields';
 import { el, svg } from './dom';
+import { formatShort } from './format';
 import type { KindData, KindView } from './kind';
-import { extent, formatTick, linear, xTicks, yAxis } from './plot-scale';
+import { chartSize, drawAxes, plotBox } from './plot-axes';
+import { indexAxis, seriesExtent, seriesPath, valueAxis } from './plot-scale';
 import { LIMITS } from './protocol';
 
 export interface PlotSeries {
@@ -84,49 +86,29 @@ export const data: KindData<PlotEntry> = {
   text: (e) => `[plot${e.title ? ': ' + e.title : ''} · ${e.series.map((s) => `${s.name} (${s.y.length} points)`).join(', ')}]`,
 };
 
-/** Margins around the plotting area, in SVG units. */
-const L = 52, R = 12, T = 12, B = 34;
-
 export const view: KindView<PlotEntry> = {
   render(e, ctx) {
     const fig = el('div', 'figure-plot');
     fig.dataset.text = data.text(e); // the text alternative, as the expected output states it
     // Drawn at the width it is shown at, so its text stays readable on a phone.
-    const W = Math.round(Math.max(260, Math.min(560, ctx.width ?? 480)));
-    const H = W < 400 ? 200 : 220;
-    const ext = extent(e.series);
-    const y = yAxis(ext.ymin, ext.ymax);
-    const sx = linear(ext.xmin, ext.xmax, L, W - R);
-    const sy = linear(y.min, y.max, H - B, T);
+    const { width: W, height: H } = chartSize(ctx);
+    const box = plotBox(W, H, 52);
+    const ext = seriesExtent(e.series);
+    const y = valueAxis(ext.y, [box.bottom, box.top], { fromZero: true });
+    const whole = e.series.every((s) => !s.x);
+    const x = indexAxis(ext.x, [box.left, box.right], whole);
     const summary = e.series
       .map((s) => {
         const first = s.y.find((v) => v !== null);
         const last = [...s.y].reverse().find((v) => v !== null);
-        return `${s.name}: ${s.y.length} points, from ${formatTick(first ?? NaN)} to ${formatTick(last ?? NaN)}`;
+        return `${s.name}: ${s.y.length} points, from ${first == null ? 'none' : formatShort(first)} to ${last == null ? 'none' : formatShort(last)}`;
       })
       .join('; ');
     const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', class: 'figure-svg' });
     root.appendChild(svg('title', {}, `${e.title ? e.title + '. ' : ''}Line chart. ${summary}`));
-    root.appendChild(svg('line', { x1: L, y1: H - B, x2: W - R, y2: H - B, class: 'axis' }));
-    root.appendChild(svg('line', { x1: L, y1: T, x2: L, y2: H - B, class: 'axis' }));
-    for (const v of y.ticks) {
-      root.appendChild(svg('line', { x1: L, y1: sy(v), x2: W - R, y2: sy(v), class: 'grid' }));
-      root.appendChild(svg('text', { x: L - 6, y: sy(v) + 4, 'text-anchor': 'end', class: 'tick' }, formatTick(v)));
-    }
-    const whole = e.series.every((s) => !s.x);
-    for (const x of xTicks(ext.xmin, ext.xmax, whole)) {
-      root.appendChild(svg('text', { x: sx(x), y: H - B + 16, 'text-anchor': 'middle', class: 'tick' }, whole ? String(x) : formatTick(x)));
-    }
-    if (e.xLabel) root.appendChild(svg('text', { x: (L + W - R) / 2, y: H - 3, 'text-anchor': 'middle', class: 'label' }, e.xLabel));
+    drawAxes(root, x, y, box, e.xLabel);
     e.series.forEach((s, si) => {
-      let d = '';
-      let pen = false;
-      s.y.forEach((v, i) => {
-        if (v === null) { pen = false; return; }
-        d += `${pen ? 'L' : 'M'}${sx(s.x?.[i] ?? i).toFixed(1)},${sy(v).toFixed(1)}`;
-        pen = true;
-      });
-      root.appendChild(svg('path', { d, class: `series series-${si % 4}`, fill: 'none' }));
+      root.appendChild(svg('path', { d: seriesPath(s.y, s.x, x.scale, y.scale), class: `series series-${si % 4}`, fill: 'none' }));
     });
     if (e.title) fig.appendChild(el('p', 'figure-title', e.title));
     fig.appendChild(root);

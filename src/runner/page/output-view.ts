@@ -12,6 +12,9 @@ import { LIMITS, type Cap, type Dropped } from '../kinds/protocol';
 /** elements drawn in one go; the rest waits for the next draw */
 const ELEMENTS_PER_DRAW = 2500;
 
+/** The kinds drawn at the width they are shown at, so their text stays readable on a phone. */
+const CHARTS = new Set<OutputEntry['kind']>(['plot', 'heatmap', 'activation', 'errorCurve']);
+
 export function renderEntry(e: OutputEntry, ctx: RenderContext = {}): HTMLElement {
   const node = (VIEWS[e.kind] as KindView<OutputEntry>).render(e, ctx);
   node.dataset.kind = e.kind;
@@ -104,8 +107,8 @@ export class OutputView {
     while (n < this.pending.length && (n === 0 || used + this.pending[n]!.elements <= budget)) used += this.pending[n++]!.elements;
     const batch = this.pending.splice(0, n);
     const frag = document.createDocumentFragment();
-    // Only a plot needs the width (measuring it costs a layout), and it is drawn at that width.
-    const width = batch.some((p) => p.e.kind === 'plot') ? this.contentWidth() : undefined;
+    // Only charts need the width (measuring it costs a layout): they are drawn at that width.
+    const width = batch.some((p) => CHARTS.has(p.e.kind)) ? this.contentWidth() : undefined;
     for (const p of batch) frag.appendChild(renderEntry(p.e, { width }));
     this.log.appendChild(frag);
     this.log.scrollTop = this.log.scrollHeight;

@@ -199,7 +199,7 @@ export async function execute(code: string, opts: ExecuteOptions): Promise<Execu
 
   const done = new Promise<ExecuteResult>((resolve) => (finish = resolve));
   try {
-    const call = () => fn(exports, require, { exports }, makeConsole(emit), makeShow(emit), sTimeout, sInterval, sClearTimeout, sClearInterval);
+    const call = () => fn(exports, require, { exports }, makeConsole(emit), makeShow(emit, opts.modules.lernmi), sTimeout, sInterval, sClearTimeout, sClearInterval);
     await (opts.invoke ? opts.invoke(call) : call());
   } catch (e) {
     failed = failed ?? toRunError(e, compiled);

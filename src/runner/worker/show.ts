@@ -3,6 +3,9 @@
 // The ShowFunction type is what snippets are type-checked against and what the editor
 // completes, so its doc comments are the reference for `show`.
 import type { OutputEntry } from '../kinds/index';
+import * as activation from '../kinds/activation';
+import * as errorCurve from '../kinds/errorcurve';
+import * as heatmap from '../kinds/heatmap';
 import * as log from '../kinds/log';
 import * as network from '../kinds/network';
 import * as plot from '../kinds/plot';
@@ -21,11 +24,54 @@ export interface ShowFunction {
   ): void;
   /** A diagram of a network: links blue when positive, orange when negative, width by size. */
   network(net: import('lernmi').Network, title?: string): void;
+  /**
+   * A heat map of a 2-input network's first output over the plane: the network runs at
+   * every cell of a grid (40×40 by default, at most 50×50), blue where the output is high,
+   * red where it is low. `samples` (a dataset) are drawn on top, coloured by their
+   * expected output, so a point that stands out is one the network gets wrong. The
+   * domains default to the samples' extent with a margin, or [-1, 1].
+   */
+  heatmap(
+    net: import('lernmi').Network,
+    options?: {
+      title?: string;
+      xDomain?: readonly [number, number];
+      yDomain?: readonly [number, number];
+      samples?: readonly import('lernmi').Sample[];
+      resolution?: number;
+    },
+  ): void;
+  /**
+   * An activation and its slope (d value / d sum, the factor the backward pass multiplies
+   * by), side by side. `at` marks a neuron's sum on both, with its value and slope: where
+   * the slope is near zero the neuron is saturated and passes almost no blame back.
+   */
+  activation(
+    activation: import('lernmi').ActivationName | import('lernmi').Activation,
+    options?: { at?: number; domain?: readonly [number, number]; title?: string },
+  ): void;
+  /**
+   * The error for one sample as the weight of one link moves, with the tangent at the
+   * current weight. The tangent's slope is ∂E/∂w as backpropagation computed it
+   * (`net.gradients(input, expected)[k]`): downhill is the way the weight will move.
+   * `link` is one of `net.links` or its index; the network is left as it was.
+   */
+  errorCurve(
+    net: import('lernmi').Network,
+    link: import('lernmi').Link | number,
+    input: readonly number[],
+    expected: readonly number[],
+    options?: { range?: readonly [number, number]; title?: string },
+  ): void;
 }
 
 type Emit = (e: OutputEntry) => void;
 
-export function makeShow(emit: Emit): ShowFunction {
+/**
+ * `lernmi` is the module snippets import: `show.activation("tanh")` looks the name up with
+ * its activationByName, so the runner knows the engine only as a snippet does.
+ */
+export function makeShow(emit: Emit, lernmi?: unknown): ShowFunction {
   const show = (value: unknown, title?: string) => {
     if (isNetwork(value)) emit(network.build(value, title));
     else if (Array.isArray(value) && value.length && value.every((v) => typeof v === 'number')) emit(plot.build(value, { title }));
@@ -36,6 +82,11 @@ export function makeShow(emit: Emit): ShowFunction {
     emit(table.build(rows, Array.isArray(opts) ? opts : opts?.columns, Array.isArray(opts) ? undefined : opts?.title));
   show.plot = (values: unknown, opts?: plot.PlotOptions) => emit(plot.build(values, opts ?? {}));
   show.network = (net: unknown, title?: string) => emit(network.build(net, title));
+  show.heatmap = (net: unknown, opts?: heatmap.HeatmapOptions) => emit(heatmap.build(net, opts ?? {}));
+  const byName = (lernmi as { activationByName?: (name: string) => unknown } | undefined)?.activationByName;
+  show.activation = (a: unknown, opts?: activation.ActivationOptions) => emit(activation.build(a, opts ?? {}, byName));
+  show.errorCurve = (net: unknown, link: unknown, input: unknown, expected: unknown, opts?: errorCurve.ErrorCurveOptions) =>
+    emit(errorCurve.build(net, link, input, expected, opts ?? {}));
   return show;
 }
 
