@@ -295,9 +295,8 @@ export class Network {
     for (let i = 0; i < outputs.length; i++) {
       numbers[i] = useSums ? outputs[i].sum : outputs[i].value;
     }
-    return useSums
-      ? crossEntropy(numbers, expected)
-      : squaredError(numbers, expected);
+    if (useSums) return crossEntropy(numbers, expected);
+    return squaredError(numbers, expected);
   }
 
   /** Measures the error; stops, naming the step, if it is no number. */
