@@ -51,6 +51,8 @@ export class Network {
   private readonly listeners: TraceListener[] = [];
   /** Handed to every neuron and link while someone listens. */
   private trace: TraceListener | undefined = undefined;
+  /** The output layer's values (or sums), as the losses read them. */
+  private readonly outputNumbers: Float64Array;
 
   constructor(
     layerSizes: readonly number[],
@@ -71,6 +73,7 @@ export class Network {
     this.layers = [];
     this.biases = [];
     this.links = [];
+    this.outputNumbers = new Float64Array(layerSizes[layerSizes.length - 1]);
 
     // Neurons, layer by layer; a bias neuron beside all but the last.
     const hidden = activationByName(activation);
@@ -284,11 +287,16 @@ export class Network {
 
   /** E for the output layer's current values. */
   private error(expected: readonly number[]): number {
+    // The losses read plain lists of numbers; the fast path hands them
+    // Float64Arrays, and so does this, so one definition stays fast for both.
     const outputs = this.outputs;
-    if (this.loss === "squaredError") {
-      return squaredError(outputs.map((n) => n.value), expected);
+    const numbers = this.outputNumbers;
+    const useSums = this.loss === "softmaxCrossEntropy";
+    for (let i = 0; i < outputs.length; i++) {
+      numbers[i] = useSums ? outputs[i].sum : outputs[i].value;
     }
-    return crossEntropy(outputs.map((n) => n.sum), expected);
+    if (useSums) return crossEntropy(numbers, expected);
+    return squaredError(numbers, expected);
   }
 
   /** Measures the error; stops, naming the step, if it is no number. */

@@ -139,7 +139,7 @@ describe('the engine line of each step', () => {
     input: ['Network.forward', 'neuron.value = inputs[i];'],
     carry: ['Link.propagate', 'return this.from.value * this.weight;'],
     activate: ['Neuron.activate', 'this.value = this.activation.fn(sum);'],
-    error: ['Network.error', 'return squaredError(outputs.map((n) => n.value), expected);'],
+    error: ['Network.error', 'return squaredError(numbers, expected);'],
     outputSensitivity: ['Link.outputSensitivity', 'return this.to.sensitivity * this.to.derivative;'],
     sendBack: ['Link.sendBack', 'const sensitivity = outputSensitivity * this.weight;'],
     weightChange: ['Link.backpropagate', 'this.changeWeight(-trainingRate * outputSensitivity * inputValue);'],

@@ -439,7 +439,7 @@ function describeEvent(event: TraceEvent, ctx: Ctx, known: Known): Described | u
         tex: `E = ${symbolic} \\\\ ${HL(`E = \\tfrac12 ${pairs.length > 1 ? `\\big(${numbers}\\big)` : numbers}`)} \\\\ = ${texNum(event.error)}`,
         check: { expression: `0.5 * (${pairs.map(([a, e]) => `(${js(a)} - ${js(e)}) ** 2`).join(' + ')})`, result: event.error },
         // Network.error rather than losses.ts: the network's file is wrapped to the chapter's code column.
-        source: { file: 'network.ts', name: 'Network.error', lines: ['return squaredError(outputs.map((n) => n.value), expected);'] },
+        source: { file: 'network.ts', name: 'Network.error', lines: ['return squaredError(numbers, expected);'] },
       };
     }
     case 'sensitivity': {
