@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import StepThrough from '../../components/course/figures/StepThrough.astro';
 import { Network, type TraceEvent } from '../../src/lernmi';
 import { buildStepModel, num, type StepThroughSpec } from '../../components/course/figures/step-model';
-import { FONT, RADIUS, layoutNetwork, stepViews } from '../../components/course/figures/step-layout';
+import { FONT, RADIUS, layoutNetwork, stepViews } from '../../src/runner/kinds/steps-layout';
 import { renderSources, renderStepTex } from '../../components/course/figures/step-render';
 
 const TWO_TWO_ONE: StepThroughSpec = { layers: [2, 2, 1], activation: 'sigmoid', seed: 3, input: [1, 0.5], expected: [1], trainingRate: 0.5 };
@@ -147,7 +147,7 @@ describe('the engine line of each step', () => {
 
   it('points every event type at the member and line that computed it, found in the real engine', async () => {
     const model = buildStepModel(TWO_TWO_ONE);
-    const { blocks, refs } = await renderSources(model.steps);
+    const { blocks, refs } = await renderSources(model.steps.map((s) => s.source));
     model.steps.forEach((step, i) => {
       const block = blocks[refs[i].block];
       const marked = refs[i].lines.map((l) => block.code.split('\n')[l - 1].trim());

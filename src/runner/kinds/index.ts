@@ -10,6 +10,7 @@ import * as heatmap from './heatmap';
 import * as log from './log';
 import * as network from './network';
 import * as plot from './plot';
+import * as steps from './steps';
 import * as table from './table';
 
 /** Size and text of each kind: used by the worker, by Node (tests, <Computed>) and by the page's cap. */
@@ -22,6 +23,7 @@ export const DATA = {
   heatmap: heatmap.data,
   activation: activation.data,
   errorCurve: errorCurve.data,
+  steps: steps.data,
 };
 
 type EntryOf<D> = D extends KindData<infer E> ? E : never;
@@ -39,6 +41,7 @@ export const VIEWS: { [K in OutputKind]: KindView<Extract<OutputEntry, { kind: K
   heatmap: heatmap.view,
   activation: activation.view,
   errorCurve: errorCurve.view,
+  steps: steps.view,
 };
 
 function dataOf<E extends OutputEntry>(e: E): KindData<E> {

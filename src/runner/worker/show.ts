@@ -9,6 +9,7 @@ import * as heatmap from '../kinds/heatmap';
 import * as log from '../kinds/log';
 import * as network from '../kinds/network';
 import * as plot from '../kinds/plot';
+import * as steps from '../kinds/steps';
 import * as table from '../kinds/table';
 import { isNetwork } from '../kinds/format';
 
@@ -63,6 +64,15 @@ export interface ShowFunction {
     expected: readonly number[],
     options?: { range?: readonly [number, number]; title?: string },
   ): void;
+  /**
+   * Steps through one learning step of your network, one event of the engine's trace at
+   * a time: the diagram, the formula with its numbers, and the engine line that computed
+   * it, with Next step / Previous step, Play and the keyboard. It calls
+   * `net.learn(input, expected)` once, so the network IS left one step further, exactly
+   * as `net.learn` leaves it. Squared error, up to 40 links (a 2-2-1 network has 9);
+   * otherwise a warning says why and the network is not changed.
+   */
+  steps(net: import('lernmi').Network, input: readonly number[], expected: readonly number[], options?: { title?: string }): void;
 }
 
 type Emit = (e: OutputEntry) => void;
@@ -87,6 +97,9 @@ export function makeShow(emit: Emit, lernmi?: unknown): ShowFunction {
   show.activation = (a: unknown, opts?: activation.ActivationOptions) => emit(activation.build(a, opts ?? {}, byName));
   show.errorCurve = (net: unknown, link: unknown, input: unknown, expected: unknown, opts?: errorCurve.ErrorCurveOptions) =>
     emit(errorCurve.build(net, link, input, expected, opts ?? {}));
+  const check = (lernmi as { gradientCheck?: steps.GradientCheckFn } | undefined)?.gradientCheck;
+  show.steps = (net: unknown, input: unknown, expected: unknown, opts?: steps.StepsOptions) =>
+    emit(steps.build(net, input, expected, opts ?? {}, check));
   return show;
 }
 
