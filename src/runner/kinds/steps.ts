@@ -98,6 +98,13 @@ export const data: KindData<StepsEntry> = {
     `[step-through ${e.layers.join('-')} ${activationSummary(e.activations)}${e.title ? ': ' + e.title : ''} · ${e.events.length} events · E = ${formatNumber(errorOf(e))} before the step]`,
 };
 
+/**
+ * How the page loads the figure's drawing code (KaTeX, the highlighted engine lines, the
+ * element): set by page/output-view.ts, so that the worker's bundle, which sees this file
+ * for its data half, never meets the dynamic import.
+ */
+export const drawing: { load?: () => Promise<{ stepsFigure(e: StepsEntry): HTMLElement }> } = {};
+
 export const view: KindView<StepsEntry> = {
   render(e) {
     const fig = el('div', 'figure-steps');
@@ -105,10 +112,10 @@ export const view: KindView<StepsEntry> = {
     if (e.title) fig.appendChild(el('p', 'figure-title', e.title));
     const wait = el('p', 'figure-steps-loading', `Drawing the step-through of the ${e.layers.join('-')} network…`);
     fig.appendChild(wait);
-    // KaTeX and the highlighted engine lines come with the figure, not with the page.
-    import('./steps-view')
-      .then((m) => wait.replaceWith(m.stepsFigure(e)))
-      .catch(() => (wait.textContent = `The step-through of the ${e.layers.join('-')} network could not be drawn (its part of the page did not load). ${data.text(e)}`));
+    const failed = () => (wait.textContent = `The step-through of the ${e.layers.join('-')} network could not be drawn (its part of the page did not load). ${data.text(e)}`);
+    // KaTeX and the highlighted engine lines come with the first figure, not with the page.
+    if (!drawing.load) failed();
+    else drawing.load().then((m) => wait.replaceWith(m.stepsFigure(e)), failed);
     return fig;
   },
 };

@@ -8,6 +8,10 @@ import { entrySize, VIEWS, type OutputEntry } from '../kinds/index';
 import { el, HALT_EVENT } from '../kinds/dom';
 import type { KindView, RenderContext } from '../kinds/kind';
 import { LIMITS, type Cap, type Dropped } from '../kinds/protocol';
+import { drawing as stepsDrawing } from '../kinds/steps';
+
+// The step-through figure's drawing code (KaTeX and all) loads when one is first drawn.
+stepsDrawing.load = () => import('../kinds/steps-view');
 
 /** elements drawn in one go; the rest waits for the next draw */
 const ELEMENTS_PER_DRAW = 2500;
