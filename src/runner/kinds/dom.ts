@@ -3,9 +3,6 @@
 // markup (`<img onerror=…>` in output stays text).
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** Sent to a drawn figure marked `data-halts` when its run is stopped: it stops animating. */
-export const HALT_EVENT = 'lernmi-halt';
-
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (cls) e.className = cls;

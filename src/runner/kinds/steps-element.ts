@@ -3,7 +3,6 @@
 // it) or when show.steps' figure was drawn in the page (`setup` before it is connected).
 // It computes nothing: each step's numbers, strokes, status text and source lines come
 // with the data; a formula not rendered yet is asked of `formula` when first shown.
-import { HALT_EVENT } from './dom';
 import type { FigureData } from './steps-markup';
 
 export class StepThroughElement extends HTMLElement {
@@ -54,7 +53,6 @@ export class StepThroughElement extends HTMLElement {
       else if (go === 'last') this.go(data.steps.length - 1);
     });
     this.addEventListener('keydown', (event) => this.onKey(event));
-    this.addEventListener(HALT_EVENT, () => this.stop());
     this.querySelector('select[data-speed]')!.addEventListener('change', () => {
       if (this.timer !== undefined) {
         this.stop();
@@ -65,6 +63,11 @@ export class StepThroughElement extends HTMLElement {
   }
 
   disconnectedCallback(): void {
+    this.stop();
+  }
+
+  /** Stops Play: the run that drew this figure was stopped (OutputView.halt). */
+  halt(): void {
     this.stop();
   }
 

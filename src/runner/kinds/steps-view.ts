@@ -37,7 +37,7 @@ export function stepsFigure(e: StepsEntry): HTMLElement {
     start: model.forwardEnd,
   };
   const figure = toDom(stepFigure(parts)) as StepThroughElement;
-  // The run's Stop halts its Play (OutputView.halt).
+  // The run's Stop halts its Play (OutputView.halt calls figure.halt()).
   figure.setAttribute('data-halts', '');
   figure.setup(figureData(parts), (i, into) => {
     // KaTeX builds the nodes itself (no HTML string); its TeX was written from checked numbers.

@@ -5,7 +5,7 @@
 // draws at most 20 times a second and at most a budget of elements per draw, so a flood
 // never holds the main thread long enough to freeze the page.
 import { entrySize, VIEWS, type OutputEntry } from '../kinds/index';
-import { el, HALT_EVENT } from '../kinds/dom';
+import { el } from '../kinds/dom';
 import type { KindView, RenderContext } from '../kinds/kind';
 import { LIMITS, type Cap, type Dropped } from '../kinds/protocol';
 import { drawing as stepsDrawing } from '../kinds/steps';
@@ -150,10 +150,10 @@ export class OutputView {
     this.log.scrollTop = this.log.scrollHeight;
   }
 
-  /** The run was stopped: figures that animate on their own (marked data-halts) stop too. */
+  /** The run was stopped: figures that animate on their own (marked data-halts, with a halt method) stop too. */
   halt() {
     this.flushAll();
-    for (const node of this.log.querySelectorAll('[data-halts]')) node.dispatchEvent(new Event(HALT_EVENT));
+    for (const node of this.log.querySelectorAll('[data-halts]')) (node as { halt?: () => void }).halt?.();
   }
 
   /** whether anything was printed (drawn or still waiting to be) */
