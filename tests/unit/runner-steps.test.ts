@@ -69,6 +69,17 @@ describe('show.steps (worker side)', () => {
     expect(JSON.stringify(n.toJSON())).toBe(saved);
   });
 
+  test("a reader's own activation is named by the figure, never by the reader's string", () => {
+    const n = net();
+    const own = new engine.Activation('<img src=x onerror=alert(1)>', (s) => s / (1 + Math.abs(s)), (v) => (1 - Math.abs(v)) ** 2);
+    for (const neuron of n.layers[1]!) (neuron as { activation: engine.Activation }).activation = own;
+    const e = entry(build(n, [1, 0.5], [1], {}, check));
+    expect(e.activations).toEqual(['linear', 'other', 'sigmoid']);
+    const model = presentSteps(e);
+    expect(JSON.stringify(model)).not.toContain('<img');
+    expect(model.steps.find((s) => s.type === 'activate')!.description).toContain('through its activation');
+  });
+
   test('in a snippet: the figure, then the weights the same learn gives', async () => {
     const out = await run(
       [

@@ -41,7 +41,11 @@ export function stepsFigure(e: StepsEntry): HTMLElement {
   figure.setAttribute('data-halts', '');
   figure.setup(figureData(parts), (i, into) => {
     // KaTeX builds the nodes itself (no HTML string); its TeX was written from checked numbers.
-    katex.render(alignedTex(model.steps[i].tex), into, STEP_KATEX);
+    try {
+      katex.render(alignedTex(model.steps[i].tex), into, STEP_KATEX);
+    } catch {
+      into.textContent = model.steps[i].description; // never expected: the words, rather than nothing
+    }
   });
   return figure;
 }
