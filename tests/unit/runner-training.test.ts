@@ -224,7 +224,9 @@ describe('layout', () => {
     expect(y.scale.domain()).toEqual([0.001, 1]);
     expect(y.ticks).toEqual([0.001, 0.01, 0.1, 1]);
     expect(y.labels).toEqual(['0.001', '0.01', '0.1', '1']);
-    expect(logAxis([1e-9, 1], [186, 12]).ticks.length).toBeLessThanOrEqual(5);
+    // every power of ten up to seven of them, so each grid line is ten times the next
+    expect(logAxis([5.6e-5, 0.13], [186, 12]).labels).toEqual(['1e-5', '0.0001', '0.001', '0.01', '0.1', '1']);
+    expect(logAxis([1e-9, 1], [186, 12]).ticks.length).toBeLessThanOrEqual(7);
     const e: TrainingEntry = { kind: 'training', live: 1, series: ['error'], count: 3, stride: 1, x: [1, 2, 3], y: [[0.5, 0, 0.01]], log: true };
     expect(trainingLayout(e, box).paths[0]!.match(/M/g)).toHaveLength(2);
   });

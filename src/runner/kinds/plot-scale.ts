@@ -101,7 +101,7 @@ export function round1(v: number): number {
  * whole powers of ten, a tick at each (at most `count` of them, every other power when
  * there are many), labelled 1, 0.1, 0.01 or 1e-5. Only positive values belong on it.
  */
-export function logAxis(domain: [number, number], range: [number, number], count = 5): Axis {
+export function logAxis(domain: [number, number], range: [number, number], count = 7): Axis {
   const lo = Math.floor(Math.log10(domain[0] > 0 ? domain[0] : 1e-3));
   let hi = Math.ceil(Math.log10(domain[1] > 0 ? domain[1] : 1));
   if (hi <= lo) hi = lo + 1;

@@ -201,7 +201,8 @@ export const view: KindView<TrainingEntry> = {
     const fig = el('div', 'figure-plot figure-training');
     fig.dataset.text = data.text(e); // the text alternative, as the expected output states it
     const { width: W, height: H } = chartSize(ctx);
-    const box = plotBox(W, H, 52);
+    // room on the right for the last epoch's label ("2,000"), centred on the axis' end
+    const box = { ...plotBox(W, H, 52), right: W - 24 };
     const L = trainingLayout(e, box);
     const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', class: 'figure-svg' });
     root.appendChild(svg('title', {}, `${e.title ? e.title + '. ' : ''}${L.description}`));
