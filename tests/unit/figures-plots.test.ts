@@ -124,7 +124,7 @@ describe('<ActivationPlot>', () => {
 });
 
 describe('<ErrorCurvePlot>', () => {
-  const spec = { layers: [1, 1], activation: 'linear', weights: [0.2, 0], link: 0, input: [2], expected: [1], range: [-0.5, 1.5] };
+  const spec = { layers: [1, 1], activation: 'linear', weights: [0.2, 0], link: 0, input: [2], expected: [1], range: [-0.5, 1.5] } as const;
 
   test('is the runner’s drawing of show.errorCurve for the same network', async () => {
     const html = await render(ErrorCurvePlot, spec);
@@ -139,14 +139,14 @@ show.errorCurve(net, 0, [2], [1], { range: [-0.5, 1.5] });`);
   });
 
   test('the tangent’s slope is backpropagation’s ∂E/∂w: (2w − 1)·2 at w = 0.2', () => {
-    const e = errorCurvePlotEntry(spec as Parameters<typeof errorCurvePlotEntry>[0]);
+    const e = errorCurvePlotEntry(spec);
     expect(e.at.weight).toBe(0.2);
     expect(e.at.gradient).toBeCloseTo((2 * 0.2 - 1) * 2, 12);
     expect(e.at.error).toBeCloseTo(0.5 * (0.4 - 1) ** 2, 12);
   });
 
   test('weights that do not fit the network fail the build', () => {
-    expect(() => errorCurvePlotEntry({ ...spec, weights: [1] } as Parameters<typeof errorCurvePlotEntry>[0])).toThrow(/weights has 1 numbers; this network has 2 links/);
+    expect(() => errorCurvePlotEntry({ ...spec, weights: [1] })).toThrow(/weights has 1 numbers; this network has 2 links/);
   });
 });
 

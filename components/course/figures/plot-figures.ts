@@ -39,9 +39,9 @@ export function buildNetwork(spec: NetworkSpec, where: string): Network {
 }
 
 /** A builder's warning is a mistake in the chapter: fail the build, naming the component. */
-function entryOrThrow<E extends OutputEntry>(e: E | { kind: 'log'; text: string }, where: string): E {
-  if (e.kind === 'log') throw new Error(`${where}: ${(e as { text: string }).text}`);
-  return e as E;
+function entryOrThrow<E extends { kind: string }>(e: E, where: string): Exclude<E, { kind: 'log' }> {
+  if (e.kind === 'log') throw new Error(`${where}: ${(e as unknown as { text: string }).text}`);
+  return e as Exclude<E, { kind: 'log' }>;
 }
 
 export interface ActivationPlotSpec {

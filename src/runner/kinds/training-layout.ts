@@ -3,7 +3,16 @@
 import { formatShort } from './format';
 import type { Box } from './plot-axes';
 import { indexAxis, logAxis, seriesPath, span, valueAxis, type Axis } from './plot-scale';
-import { drawnPoints, type TrainingEntry } from './training';
+import type { CurvePoints, TrainingEntry } from './training';
+
+/** The drawn points of each series: the kept ones, then the latest epoch if it was skipped. */
+export function drawnPoints(e: CurvePoints): { x: number[]; y: (number | null)[][] } {
+  const tail = e.last && e.count > (e.x.at(-1) ?? 0);
+  return {
+    x: tail ? [...e.x, e.count] : e.x,
+    y: e.y.map((ys, i) => (tail ? [...ys, e.last![i] ?? null] : ys)),
+  };
+}
 
 export interface TrainingLayout {
   x: Axis;

@@ -135,15 +135,6 @@ export function foldLive<E extends { kind: string }>(entries: readonly E[]): E[]
   return out;
 }
 
-/** The drawn points of each series: the kept ones, then the latest epoch if it was skipped. */
-export function drawnPoints(e: CurvePoints): { x: number[]; y: (number | null)[][] } {
-  const tail = e.last && e.count > (e.x.at(-1) ?? 0);
-  return {
-    x: tail ? [...e.x, e.count] : e.x,
-    y: e.y.map((ys, i) => (tail ? [...ys, e.last![i] ?? null] : ys)),
-  };
-}
-
 /** "error 0.25 → 0.0032" for each series: its first and latest values. */
 function change(e: CurvePoints): string {
   return e.series
