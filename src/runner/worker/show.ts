@@ -11,7 +11,7 @@ import * as network from '../kinds/network';
 import * as plot from '../kinds/plot';
 import * as table from '../kinds/table';
 import { isNetwork } from '../kinds/format';
-import { LiveCurves, type TrainingCurve } from './live';
+import { LiveCurves } from './live';
 
 export interface ShowFunction {
   /** Shows a value the best way: a Network as a diagram, numbers as a plot, rows as a table. */
@@ -70,8 +70,16 @@ export interface ShowFunction {
    * yourself with `curve.add(error)` (or `curve.add({ train, test })` for two lines).
    * `log: true` draws the error on a logarithmic axis, for errors that fall over decades.
    * Past 2,000 points every other point is dropped, so long runs are drawn whole.
+   * `curve.close()` sends what is left at once (the end of the run does it anyway).
    */
-  training(title?: string, options?: { log?: boolean }): TrainingCurve;
+  training(
+    title?: string,
+    options?: { log?: boolean },
+  ): {
+    add(error: number | Record<string, number>): void;
+    onEpoch(record: { error: number }): void;
+    close(): void;
+  };
 }
 
 type Emit = (e: OutputEntry) => void;
