@@ -18,7 +18,7 @@ export interface TrainingCurve {
    * point's names are the curve's series).
    */
   add(error: number | Record<string, number>): void;
-  /** Pass as `train`'s `onEpoch`: adds each epoch's mean error. */
+  /** Pass as `net.train`'s `onEpoch`: adds each epoch's mean error. */
   onEpoch(record: { error: number }): void;
   /** Sends what is left now; later points are ignored. (The end of the run does this too.) */
   close(): void;

@@ -66,7 +66,7 @@ export interface ShowFunction {
   ): void;
   /**
    * A chart of the error per epoch that grows while training runs: it appears at once,
-   * empty, and takes points as they come. Pass `curve.onEpoch` to `train`, or add errors
+   * empty, and takes points as they come. Pass `curve.onEpoch` as `net.train`'s `onEpoch`, or add errors
    * yourself with `curve.add(error)` (or `curve.add({ train, test })` for two lines).
    * `log: true` draws the error on a logarithmic axis, for errors that fall over decades.
    * Past 2,000 points every other point is dropped, so long runs are drawn whole.
