@@ -12,6 +12,7 @@ import * as network from './network';
 import * as plot from './plot';
 import * as steps from './steps';
 import * as table from './table';
+import * as training from './training';
 
 /** Size and text of each kind: used by the worker, by Node (tests, <Computed>) and by the page's cap. */
 export const DATA = {
@@ -23,6 +24,8 @@ export const DATA = {
   heatmap: heatmap.data,
   activation: activation.data,
   errorCurve: errorCurve.data,
+  training: training.data,
+  trainingPoints: training.pointsData,
   steps: steps.data,
 };
 
@@ -41,6 +44,8 @@ export const VIEWS: { [K in OutputKind]: KindView<Extract<OutputEntry, { kind: K
   heatmap: heatmap.view,
   activation: activation.view,
   errorCurve: errorCurve.view,
+  training: training.view,
+  trainingPoints: training.pointsView,
   steps: steps.view,
 };
 
