@@ -65,8 +65,9 @@ for (const p of pages) {
         expect(now.lines.length).toBeGreaterThan(0);
         // A new step computes something else: a new engine line, or the same line for another link or neuron.
         expect(now.lines.join() !== before.lines.join() || now.current !== before.current).toBe(true);
-        // The status names the step's numbers, as the boxed term shows them.
-        expect(now.status).toMatch(/\d\.\d|= \S/);
+        // The status names the step's numbers, as the boxed term shows them (an input may be
+        // a whole number: "takes the value −1.").
+        expect(now.status).toMatch(/\d\.\d|= \S|the value −?\d+\./);
         // At 1280 px the engine's source fits its box, as every quoted member must.
         const scrolls = await figure.locator('.st-source:not([hidden]) pre').evaluate((pre) => pre.scrollWidth > pre.clientWidth + 1);
         expect(scrolls, now.lines.join()).toBe(false);
@@ -144,6 +145,7 @@ for (const p of pages) {
     });
 
     test('at 375 px it fits, and its SVG text is 12 px or larger at every step', async ({ page }) => {
+      test.setTimeout(120_000); // a 2-2-1 network has 45 events to step through
       await page.setViewportSize({ width: 375, height: 800 });
       const figure = await open(page, p.path);
       const small = () =>
