@@ -48,7 +48,7 @@ for (const p of pages) {
       await expect(region).toBeVisible();
       const next = figure.getByRole('button', { name: 'Next step' });
       const prev = figure.getByRole('button', { name: 'Previous step' });
-      test.setTimeout(120_000);
+      test.setTimeout(240_000); // a 2-2-1 network has 45 events, three round trips each
       expect(stepOf((await snapshot(figure)).status)).toBeGreaterThan(1); // it opens at the end of the forward pass
       await figure.getByRole('button', { name: 'Start' }).click();
       const first = await snapshot(figure);
@@ -145,7 +145,7 @@ for (const p of pages) {
     });
 
     test('at 375 px it fits, and its SVG text is 12 px or larger at every step', async ({ page }) => {
-      test.setTimeout(120_000); // a 2-2-1 network has 45 events to step through
+      test.setTimeout(240_000); // a 2-2-1 network has 45 events to step through
       await page.setViewportSize({ width: 375, height: 800 });
       const figure = await open(page, p.path);
       const small = () =>
