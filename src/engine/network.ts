@@ -306,8 +306,12 @@ export class Network {
       const what = `the error became ${error}`;
       throw diverged(this.step + 1, what, this.trainingRate);
     }
-    const actual = this.outputs.map((n) => n.value);
-    this.trace?.({ type: "error", error, actual, expected });
+    // Only a listener needs the outputs as a list; building one for
+    // every sample made learning on a small network a sixth slower.
+    if (this.trace !== undefined) {
+      const actual = this.outputs.map((n) => n.value);
+      this.trace({ type: "error", error, actual, expected });
+    }
     return error;
   }
 

@@ -28,7 +28,6 @@ export class CompiledNetwork {
   readonly changes: Float64Array[];
   values: Float64Array[];
   readonly sums: Float64Array[];
-  readonly derivatives: Float64Array[];
   readonly sensitivities: Float64Array[];
   readonly activations: Activation[];
   readonly softmax: boolean;
@@ -52,7 +51,6 @@ export class CompiledNetwork {
     this.changes = [];
     this.values = [];
     this.sums = [];
-    this.derivatives = [];
     this.sensitivities = [];
     this.activations = [];
     for (let l = 0; l < this.sizes.length; l++) {
@@ -61,7 +59,6 @@ export class CompiledNetwork {
       this.spareValues.push(new Float64Array(size));
       this.lastSteps.push(new Float64Array(size));
       this.sums.push(new Float64Array(size));
-      this.derivatives.push(new Float64Array(size));
       this.sensitivities.push(new Float64Array(size));
       this.activations.push(network.layers[l][0].activation);
       if (l > 0) {
@@ -126,14 +123,17 @@ export class CompiledNetwork {
       const weights = this.weights[l - 1];
       const from = this.values[l - 1];
       const sensitivity = this.sensitivities[l];
-      const derivative = this.derivatives[l];
+      const values = this.values[l];
+      const activation = this.activations[l];
       const n = sizes[l - 1];
       const blame = this.sensitivities[l - 1];
       const steps = this.lastSteps[l];
       if (l > 1) {
         blame.fill(0);
         for (let j = 0, row = 0; j < sizes[l]; j++, row += n + 1) {
-          const outputSensitivity = sensitivity[j] * derivative[j];
+          // The slope from the value, as Neuron.activate takes it; taken here,
+          // where it is used, instead of stored by the forward pass.
+          const outputSensitivity = sensitivity[j] * activation.derivative(values[j]);
           const step = -rate * outputSensitivity; // weight change = step × input value
           steps[j] = step;
           for (let i = 0; i < n; i++) {
@@ -146,7 +146,7 @@ export class CompiledNetwork {
       } else {
         // Layer 1's inputs are the input neurons: their blame changes no weight.
         for (let j = 0, row = 0; j < sizes[l]; j++, row += n + 1) {
-          const step = -rate * (sensitivity[j] * derivative[j]);
+          const step = -rate * (sensitivity[j] * activation.derivative(values[j]));
           steps[j] = step;
           for (let i = 0; i < n; i++) weights[row + i] += step * from[i];
           weights[row + n] += step * 1;
@@ -194,12 +194,13 @@ export class CompiledNetwork {
         const gradients = this.changes[l - 1];
         const from = this.values[l - 1];
         const sensitivity = this.sensitivities[l];
-        const derivative = this.derivatives[l];
+        const values = this.values[l];
+        const activation = this.activations[l];
         const n = sizes[l - 1];
         const blame = this.sensitivities[l - 1];
         if (l > 1) blame.fill(0);
         for (let j = 0, row = 0; j < sizes[l]; j++, row += n + 1) {
-          const outputSensitivity = sensitivity[j] * derivative[j];
+          const outputSensitivity = sensitivity[j] * activation.derivative(values[j]);
           for (let i = 0; i < n; i++) {
             if (l > 1) blame[i] += outputSensitivity * weights[row + i];
             gradients[row + i] += outputSensitivity * from[i];
@@ -242,7 +243,6 @@ export class CompiledNetwork {
       const from = this.values[l - 1];
       const values = this.values[l];
       const sums = this.sums[l];
-      const derivatives = this.derivatives[l];
       const activation = this.activations[l];
       const n = sizes[l - 1];
       for (let j = 0, row = 0; j < sizes[l]; j++, row += n + 1) {
@@ -253,7 +253,6 @@ export class CompiledNetwork {
         sums[j] = sum;
         const value = activation.fn(sum);
         values[j] = value;
-        derivatives[j] = activation.derivative(value);
       }
     }
     if (this.softmax) {
