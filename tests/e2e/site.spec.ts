@@ -23,6 +23,8 @@ async function open(page: Page, path: string, kind: string) {
 
 for (const p of pages) {
   test.describe(`page ${p.name}`, () => {
+    // A step-through figure holds every event's formula and source: axe has a large page to read.
+    test.slow(p.html.includes('<lernmi-steps'), 'a page with a step-through figure');
     test('loads with no console error, math rendered, fits 375 px', async ({ page }) => {
       const errors = watchErrors(page, p.kind === '404' ? p.path : undefined);
       await page.setViewportSize({ width: 375, height: 812 });
