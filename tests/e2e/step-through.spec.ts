@@ -40,6 +40,8 @@ async function open(page: Page, path: string) {
 
 for (const p of pages) {
   test.describe(`step-through on ${p.name}`, () => {
+    // Every event's formula and source is in the page: axe and the walks read a lot on a busy machine.
+    test.slow();
     test('Next and Previous move one event; link or neuron, formula and engine line change together', async ({ page }) => {
       const errors = watchErrors(page);
       await page.setViewportSize({ width: 1280, height: 800 });
