@@ -11,6 +11,7 @@ import * as log from './log';
 import * as network from './network';
 import * as plot from './plot';
 import * as table from './table';
+import * as training from './training';
 
 /** Size and text of each kind: used by the worker, by Node (tests, <Computed>) and by the page's cap. */
 export const DATA = {
@@ -22,6 +23,8 @@ export const DATA = {
   heatmap: heatmap.data,
   activation: activation.data,
   errorCurve: errorCurve.data,
+  training: training.data,
+  trainingPoints: training.pointsData,
 };
 
 type EntryOf<D> = D extends KindData<infer E> ? E : never;
@@ -39,6 +42,8 @@ export const VIEWS: { [K in OutputKind]: KindView<Extract<OutputEntry, { kind: K
   heatmap: heatmap.view,
   activation: activation.view,
   errorCurve: errorCurve.view,
+  training: training.view,
+  trainingPoints: training.pointsView,
 };
 
 function dataOf<E extends OutputEntry>(e: E): KindData<E> {

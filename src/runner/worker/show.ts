@@ -11,6 +11,7 @@ import * as network from '../kinds/network';
 import * as plot from '../kinds/plot';
 import * as table from '../kinds/table';
 import { isNetwork } from '../kinds/format';
+import { LiveCurves } from './live';
 
 export interface ShowFunction {
   /** Shows a value the best way: a Network as a diagram, numbers as a plot, rows as a table. */
@@ -63,6 +64,22 @@ export interface ShowFunction {
     expected: readonly number[],
     options?: { range?: readonly [number, number]; title?: string },
   ): void;
+  /**
+   * A chart of the error per epoch that grows while training runs: it appears at once,
+   * empty, and takes points as they come. Pass `curve.onEpoch` as `net.train`'s `onEpoch`, or add errors
+   * yourself with `curve.add(error)` (or `curve.add({ train, test })` for two lines).
+   * `log: true` draws the error on a logarithmic axis, for errors that fall over decades.
+   * Past 2,000 points every other point is dropped, so long runs are drawn whole.
+   * `curve.close()` sends what is left at once (the end of the run does it anyway).
+   */
+  training(
+    title?: string,
+    options?: { log?: boolean },
+  ): {
+    add(error: number | Record<string, number>): void;
+    onEpoch(record: { error: number }): void;
+    close(): void;
+  };
 }
 
 type Emit = (e: OutputEntry) => void;
@@ -71,7 +88,7 @@ type Emit = (e: OutputEntry) => void;
  * `lernmi` is the module snippets import: `show.activation("tanh")` looks the name up with
  * its activationByName, so the runner knows the engine only as a snippet does.
  */
-export function makeShow(emit: Emit, lernmi?: unknown): ShowFunction {
+export function makeShow(emit: Emit, lernmi?: unknown, live: LiveCurves = new LiveCurves(emit)): ShowFunction {
   const show = (value: unknown, title?: string) => {
     if (isNetwork(value)) emit(network.build(value, title));
     else if (Array.isArray(value) && value.length && value.every((v) => typeof v === 'number')) emit(plot.build(value, { title }));
@@ -87,6 +104,7 @@ export function makeShow(emit: Emit, lernmi?: unknown): ShowFunction {
   show.activation = (a: unknown, opts?: activation.ActivationOptions) => emit(activation.build(a, opts ?? {}, byName));
   show.errorCurve = (net: unknown, link: unknown, input: unknown, expected: unknown, opts?: errorCurve.ErrorCurveOptions) =>
     emit(errorCurve.build(net, link, input, expected, opts ?? {}));
+  show.training = (title?: string, opts?: { log?: boolean }) => live.create(title, opts ?? {});
   return show;
 }
 
