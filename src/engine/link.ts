@@ -49,9 +49,15 @@ export class Link {
     return this.to.sensitivity * this.to.derivative;
   }
 
-  /** Backward, for one sample: the three steps, in order. */
-  backpropagate(trainingRate: number): void {
-    const outputSensitivity = this.outputSensitivity;
+  /**
+   * Backward, for one sample: the three steps, in order. Step 1 is the
+   * same for every link into a neuron, so Neuron.backpropagate works
+   * it out once and hands it in; a link on its own works it out here.
+   */
+  backpropagate(
+    trainingRate: number,
+    outputSensitivity = this.outputSensitivity,
+  ): void {
     this.sendBack(outputSensitivity);
     const inputValue = this.from.value;
     this.changeWeight(-trainingRate * outputSensitivity * inputValue);

@@ -91,7 +91,12 @@ export class Neuron {
    */
   backpropagate(trainingRate: number, trace?: TraceListener): void {
     if (trace === undefined) {
-      for (const link of this.inputs) link.backpropagate(trainingRate);
+      // Step 1, the links' output sensitivity, is the same for all of
+      // them (see Link.outputSensitivity), so it is worked out once.
+      const outputSensitivity = this.sensitivity * this.derivative;
+      for (const link of this.inputs) {
+        link.backpropagate(trainingRate, outputSensitivity);
+      }
       return;
     }
     const { sensitivity } = this;
