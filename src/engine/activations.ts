@@ -1,9 +1,10 @@
 /**
  * Activation functions, each beside its derivative.
  *
- * Every derivative is written from the neuron's *value* (its output), not its sum:
- * the neuron already holds the value after the forward pass, and for the sigmoid and
- * tanh the value is all we need (σ′ = σ(1 − σ), tanh′ = 1 − tanh²).
+ * Every derivative is written from the neuron's *value* (its output),
+ * not its sum: the neuron already holds the value after the forward
+ * pass, and for the sigmoid and tanh the value is all we need
+ * (σ′ = σ(1 − σ), tanh′ = 1 − tanh²).
  */
 export class Activation {
   constructor(
@@ -28,15 +29,17 @@ export const tanh = new Activation(
   (value) => 1 - value * value,
 );
 
-// ReLU's value is positive exactly when its sum is, so the value tells us the slope.
-// At sum = 0 the slope is undefined; like most libraries we take 0 there.
+// ReLU's value is positive exactly when its sum is, so the value tells
+// us the slope. At sum = 0 the slope is undefined; like most libraries
+// we take 0 there.
 export const relu = new Activation(
   "relu",
   (sum) => (sum > 0 ? sum : 0),
   (value) => (value > 0 ? 1 : 0),
 );
 
-// Leaky ReLU keeps a small slope below zero, so a neuron is never silenced for good.
+// Leaky ReLU keeps a small slope below zero, so a neuron is never
+// silenced for good.
 export const LEAK = 0.01;
 export const leakyRelu = new Activation(
   "leakyRelu",
@@ -51,10 +54,11 @@ export const linear = new Activation(
 );
 
 /**
- * The output neurons of a softmax + cross-entropy network pass their sum through;
- * the network then normalises the whole layer (see `softmax` in losses.ts).
- * Its derivative is 1 because, with cross-entropy, the error's slope with respect to
- * each output sum is already actual − expected: the softmax's own slope cancels out.
+ * The output neurons of a softmax + cross-entropy network pass their
+ * sum through; the network then normalises the whole layer (see
+ * `softmax` in losses.ts). Its derivative is 1 because, with
+ * cross-entropy, the error's slope with respect to each output sum is
+ * already actual − expected: the softmax's own slope cancels out.
  */
 export const softmaxOutput = new Activation(
   "softmax",
