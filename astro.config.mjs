@@ -6,6 +6,7 @@ import { shikiThemes } from './components/course/shiki-themes.mjs';
 import rehypeScrollable from './components/course/rehype-scrollable.mjs';
 import remarkSnippets from './src/runner/build/remark-snippets.ts';
 import { engineNamesPlugin } from './src/runner/build/vite-engine-names.ts';
+import { stepSourcesPlugin } from './components/course/figures/vite-step-sources.ts';
 import { csp, cspFinish } from './scripts/csp.mjs';
 
 // BASE_PATH lets the static build live under a sub-path (e.g. GitHub Pages: /lernmi/).
@@ -21,7 +22,8 @@ export default defineConfig({
     // The runner worker is a classic script: it starts from a blob: URL inside an
     // opaque-origin frame, where a module worker does not start (src/runner/README.md).
     worker: { format: 'iife' },
-    plugins: [engineNamesPlugin()], // the editor's completions, read from the engine's types
+    // The editor's completions, read from the engine's types; the engine lines show.steps' figure quotes.
+    plugins: [engineNamesPlugin(), stepSourcesPlugin()],
   },
   markdown: {
     remarkPlugins: [remarkMath, remarkSnippets], // remarkSnippets: ```ts run → <Snippet>

@@ -19,7 +19,10 @@ export default defineConfig({
   reporter: 'list', // no HTML report: its bundled JS would land in astro check's sweep
   use: {
     baseURL: `http://127.0.0.1:${port}${base}`,
-    trace: 'retain-on-failure',
+    // A trace snapshots the whole page at every action: on a chapter with a 2-2-1
+    // step-through (about 25,000 elements) that made walking its 45 steps take minutes.
+    // Record one when a failing test is retried (CI retries once), as Playwright suggests.
+    trace: 'on-first-retry',
   },
   projects: [
     {

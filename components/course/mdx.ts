@@ -11,6 +11,10 @@ import Solution from './exercise/Solution.astro';
 import Mistake from './exercise/Mistake.astro';
 import Choice from './exercise/Choice.astro';
 import StepThrough from './figures/StepThrough.astro';
+import ActivationPlot from './figures/ActivationPlot.astro';
+import ErrorCurvePlot from './figures/ErrorCurvePlot.astro';
+import HeatmapPlot from './figures/HeatmapPlot.astro';
+import TrainingPlot from './figures/TrainingPlot.astro';
 
 export const mdxComponents = {
   Callout,
@@ -25,4 +29,11 @@ export const mdxComponents = {
   Choice,
   // <StepThrough layers={[2, 2, 1]} input={…} expected={…} />: one learning step, event by event
   StepThrough,
+  // Static plots, drawn at build time by the runner's own views (figures/README.md):
+  // <ActivationPlot activation="tanh" at={2} />, <ErrorCurvePlot layers={[1, 1]} link={0} … />,
+  // <HeatmapPlot dataset="xor" layers={[2, 3, 1]} trainEpochs={500} />, <TrainingPlot dataset="xor" … />
+  ActivationPlot,
+  ErrorCurvePlot,
+  HeatmapPlot,
+  TrainingPlot,
 };

@@ -40,10 +40,20 @@ test('each side’s bundle carries its half of the output kinds only', () => {
     expect(worker, mark).not.toContain(mark);
   }
   // the new kinds' builders run in the worker
-  for (const mark of ['show.heatmap expects', 'show.activation expects', 'show.errorCurve expects']) {
+  for (const mark of ['show.heatmap expects', 'show.activation expects', 'show.errorCurve expects', 'draws networks of up to']) {
     expect(worker, mark).toContain(mark);
     expect(page, mark).not.toContain(mark);
   }
+  expect(page).toContain('figure-steps');
+  expect(worker).not.toContain('figure-steps');
+});
+
+test('KaTeX reaches the page with the first show.steps figure only: in its own chunk, named by no page', () => {
+  const assets = join(DIST, '_astro');
+  const holding = readdirSync(assets).filter((n) => n.endsWith('.js') && readFileSync(join(assets, n), 'utf8').includes('KaTeX parse error'));
+  expect(holding.map((n) => n.replace(/[.-][\w-]+\.js$/, ''))).toEqual(['steps-view']);
+  const pages = files(DIST).filter((f) => f.endsWith('.html'));
+  expect(pages.filter((p) => readFileSync(p, 'utf8').includes(holding[0]!)).map((p) => relative(DIST, p))).toEqual([]);
 });
 
 test('d3 loads with the output renderer, never in the worker or before a reader interacts', () => {

@@ -13,6 +13,7 @@ import { collectRunnable, type MdNode, type ParsedSnippet } from '../../src/runn
 import { snippetGlobalsDts } from '../../src/runner/build/snippet-globals';
 import { entryText, type OutputEntry } from '../../src/runner/kinds/index';
 import { LIMITS } from '../../src/runner/kinds/protocol';
+import { foldLive } from '../../src/runner/kinds/training';
 import { execute } from '../../src/runner/worker/execute';
 import { joinSource } from '../../src/runner/worker/source-map';
 import { longLines, MAX_SNIPPET_LINE } from './line-length';
@@ -122,7 +123,8 @@ export async function runSnippetCase(c: SnippetCase, engine: unknown): Promise<R
     emit: (e) => out.push(e),
     invoke: invokeWithTimeout((c.snippet.timeout ?? LIMITS.timeLimitSeconds) * 1000),
   });
-  const output = out.map(entryText).join('\n');
+  // Curves drawn while training arrive in parts: shown, as on the page, whole.
+  const output = foldLive(out).map(entryText).join('\n');
   const problems: string[] = [];
   if (!r.ok) {
     const e = r.error!;

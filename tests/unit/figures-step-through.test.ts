@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 import StepThrough from '../../components/course/figures/StepThrough.astro';
 import { Network, type TraceEvent } from '../../src/lernmi';
 import { buildStepModel, num, type StepThroughSpec } from '../../components/course/figures/step-model';
-import { FONT, RADIUS, layoutNetwork, stepViews } from '../../components/course/figures/step-layout';
+import { FONT, RADIUS, layoutNetwork, stepViews } from '../../src/runner/kinds/steps-layout';
 import { renderSources, renderStepTex } from '../../components/course/figures/step-render';
+import { stepSources } from '../../components/course/figures/vite-step-sources';
+import { SOURCES, type SourceKey } from '../../src/runner/kinds/steps-model';
 
 const TWO_TWO_ONE: StepThroughSpec = { layers: [2, 2, 1], activation: 'sigmoid', seed: 3, input: [1, 0.5], expected: [1], trainingRate: 0.5 };
 const CHAPTER_ONE: StepThroughSpec = { layers: [2, 1], activation: 'sigmoid', input: [1, 0.5], expected: [1], trainingRate: 0.5, weights: [1.5, -0.4, 0] };
@@ -147,7 +149,7 @@ describe('the engine line of each step', () => {
 
   it('points every event type at the member and line that computed it, found in the real engine', async () => {
     const model = buildStepModel(TWO_TWO_ONE);
-    const { blocks, refs } = await renderSources(model.steps);
+    const { blocks, refs } = await renderSources(model.steps.map((s) => s.source));
     model.steps.forEach((step, i) => {
       const block = blocks[refs[i].block];
       const marked = refs[i].lines.map((l) => block.code.split('\n')[l - 1].trim());
@@ -165,6 +167,22 @@ describe('the engine line of each step', () => {
     });
     // One highlighted block per member, shared by the steps that use it.
     expect(new Set(blocks.map((b) => b.name)).size).toBe(blocks.length);
+  });
+});
+
+describe('the engine lines served to show.steps (virtual:lernmi/step-sources)', () => {
+  it('holds every source a step can name, each marking the lines the component marks', async () => {
+    const { blocks, refs } = await stepSources();
+    const keys = Object.keys(SOURCES) as SourceKey[];
+    expect(Object.keys(refs).sort()).toEqual([...keys].sort());
+    const component = await renderSources(keys);
+    for (const [i, key] of keys.entries()) {
+      const block = blocks[refs[key].block];
+      expect(block.name).toBe(SOURCES[key].name);
+      expect(refs[key].lines).toEqual(component.refs[i].lines);
+      expect(block.html).toBe(component.blocks[component.refs[i].block].html); // the same highlighting
+      for (const l of refs[key].lines) expect(block.html).toContain(`data-line="${l}"`);
+    }
   });
 });
 

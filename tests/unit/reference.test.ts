@@ -60,7 +60,7 @@ describe('the reference', () => {
     for (const n of ['Network', 'Neuron', 'Link', 'datasets.xor', 'datasets.circle', 'datasets.gauss', 'datasets.spiral']) expect(names).toContain(n);
     const show = makeShow(() => {});
     const showNames = ['show', ...Object.keys(show).map((k) => `show.${k}`)];
-    expect(showNames).toEqual(['show', 'show.table', 'show.plot', 'show.network', 'show.heatmap', 'show.activation', 'show.errorCurve']);
+    expect(showNames).toEqual(['show', 'show.table', 'show.plot', 'show.network', 'show.heatmap', 'show.activation', 'show.errorCurve', 'show.training', 'show.steps']);
     const missing = [...names, ...showNames].filter((n) => !html.includes(`id="${slug(n)}"`));
     expect(missing, 'missing from the reference').toEqual([]);
   });

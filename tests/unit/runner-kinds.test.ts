@@ -11,7 +11,7 @@ import type { NetworkLink } from '../../src/runner/kinds/network';
 describe('registry', () => {
   test('every kind has its data half and its view half', () => {
     expect(Object.keys(VIEWS).sort()).toEqual(Object.keys(DATA).sort());
-    expect(Object.keys(DATA).sort()).toEqual(['activation', 'check', 'errorCurve', 'heatmap', 'log', 'network', 'plot', 'table']);
+    expect(Object.keys(DATA).sort()).toEqual(['activation', 'check', 'errorCurve', 'heatmap', 'log', 'network', 'plot', 'steps', 'table', 'training', 'trainingPoints']);
   });
 
   test('sizes count lines, characters and drawn elements', () => {

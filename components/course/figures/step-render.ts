@@ -1,49 +1,45 @@
 // Build-time rendering for the step-through figure: each step's TeX through KaTeX, and
 // the engine members the steps point at through Shiki, with every line numbered so the
-// page can mark the one a step computed. Nothing here runs in the browser.
+// page can mark the one a step computed. Nothing here runs in the browser: <StepThrough>
+// uses it, and so does vite-step-sources.ts, which hands the highlighted members to the
+// figure show.steps draws in the page.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import katex from 'katex';
 import { codeToHtml } from 'shiki';
 import { extractDeclaration } from '../engine-source';
 import { shikiThemes } from '../shiki-themes.mjs';
-import type { SourceRef, Step } from './step-model';
+import { STEP_KATEX, alignedTex } from '../../../src/runner/kinds/steps-tex';
+import { SOURCES, type SourceKey, type SourceRef } from '../../../src/runner/kinds/steps-model';
+import type { SourceBlock as Block } from '../../../src/runner/kinds/steps-markup';
 
 /** KaTeX with \htmlClass allowed (and nothing else that `trust` would open). */
 export function renderStepTex(tex: string): string {
-  const lines = tex.split(' \\\\ ');
-  const body = `\\begin{aligned}${lines.map((l) => `&${l}`).join(' \\\\ ')}\\end{aligned}`;
-  return katex.renderToString(body, {
-    displayMode: true,
-    throwOnError: true,
-    // \htmlClass is an HTML extension, which strict mode refuses; anything else fails the build.
-    strict: (code: string) => (code === 'htmlExtension' ? 'ignore' : 'error'),
-    trust: (context) => context.command === '\\htmlClass',
-  });
+  return katex.renderToString(alignedTex(tex), STEP_KATEX);
 }
 
-export interface SourceBlock {
-  file: string;
-  name: string;
-  startLine: number;
+export interface SourceBlock extends Block {
   endLine: number;
-  html: string;
   code: string;
 }
 
-/** One block per engine member, and per step the member and the 1-based lines in it. */
-export async function renderSources(steps: Step[], dir = 'src/engine') {
+/**
+ * One block per engine member, and per source (SOURCES in steps-model.ts, one per step
+ * or each of the list once) the member and the 1-based lines in it.
+ */
+export async function renderSources(sources: readonly SourceKey[], dir = 'src/engine') {
   const blocks: SourceBlock[] = [];
   const keys = new Map<string, number>();
   const refs: { block: number; lines: number[] }[] = [];
-  for (const step of steps) {
-    const key = `${step.source.file}:${step.source.name}`;
+  for (const source of sources) {
+    const ref = SOURCES[source];
+    const key = `${ref.file}:${ref.name}`;
     if (!keys.has(key)) {
       keys.set(key, blocks.length);
-      blocks.push(await renderBlock(step.source, dir));
+      blocks.push(await renderBlock(ref, dir));
     }
     const block = keys.get(key)!;
-    refs.push({ block, lines: findLines(blocks[block].code, step.source) });
+    refs.push({ block, lines: findLines(blocks[block].code, ref) });
   }
   return { blocks, refs };
 }
@@ -74,14 +70,14 @@ async function renderBlock(ref: SourceRef, dir: string): Promise<SourceBlock> {
 }
 
 /** The 1-based lines of `code` containing each of ref.lines; each must be there exactly once. */
-export function findLines(code: string, ref: SourceRef): number[] {
+export function findLines(code: string, ref: Pick<SourceRef, 'name' | 'file' | 'lines'>): number[] {
   const lines = code.split('\n');
   return ref.lines.map((text) => {
     const at = lines.flatMap((l, i) => (l.includes(text) ? [i + 1] : []));
     if (at.length !== 1) {
       throw new Error(
         `<StepThrough>: the engine's ${ref.name} (${ref.file}) has ${at.length} lines containing "${text}"; ` +
-          'the figure marks that line, so it must be there exactly once. Update components/course/figures/step-model.ts.',
+          'the figure marks that line, so it must be there exactly once. Update SOURCES in src/runner/kinds/steps-model.ts.',
       );
     }
     return at[0];

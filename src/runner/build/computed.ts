@@ -3,6 +3,7 @@
 import * as engine from '../../lernmi';
 import { formatValue } from '../kinds/format';
 import { entryText, type OutputEntry } from '../kinds/index';
+import { foldLive } from '../kinds/training';
 import { execute } from '../worker/execute';
 
 /** Hidden setup that puts every engine export in scope, for code that imports nothing. */
@@ -28,7 +29,7 @@ export async function computeText(code: string, opts: ComputedOptions = {}): Pro
   const { out, exports } = await run(code);
   const round = (v: unknown): unknown =>
     typeof v === 'number' && opts.digits !== undefined ? Number(v.toFixed(opts.digits)) : Array.isArray(v) ? v.map(round) : v;
-  if (out.length) return out.map(entryText).join('\n');
+  if (out.length) return foldLive(out).map(entryText).join('\n');
   if ('default' in exports) {
     const v = round(exports.default);
     if (typeof v === 'number' && opts.digits !== undefined) return v.toFixed(opts.digits);

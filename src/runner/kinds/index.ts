@@ -10,7 +10,9 @@ import * as heatmap from './heatmap';
 import * as log from './log';
 import * as network from './network';
 import * as plot from './plot';
+import * as steps from './steps';
 import * as table from './table';
+import * as training from './training';
 
 /** Size and text of each kind: used by the worker, by Node (tests, <Computed>) and by the page's cap. */
 export const DATA = {
@@ -22,6 +24,9 @@ export const DATA = {
   heatmap: heatmap.data,
   activation: activation.data,
   errorCurve: errorCurve.data,
+  training: training.data,
+  trainingPoints: training.pointsData,
+  steps: steps.data,
 };
 
 type EntryOf<D> = D extends KindData<infer E> ? E : never;
@@ -39,6 +44,9 @@ export const VIEWS: { [K in OutputKind]: KindView<Extract<OutputEntry, { kind: K
   heatmap: heatmap.view,
   activation: activation.view,
   errorCurve: errorCurve.view,
+  training: training.view,
+  trainingPoints: training.pointsView,
+  steps: steps.view,
 };
 
 function dataOf<E extends OutputEntry>(e: E): KindData<E> {

@@ -3,7 +3,7 @@
 // the SVG around them stays ours. Page side only: the worker never imports this file (the
 // kinds' `data` halves do not), so d3 ships with the output renderer, not in the worker.
 import { extent } from 'd3-array';
-import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { scaleLinear, scaleLog, type ScaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { PlotSeries } from './plot';
 
@@ -94,4 +94,24 @@ export function curvePath(xs: readonly number[], ys: readonly number[], sx: Scal
 /** SVG coordinates to a tenth of a unit: enough for a sharp line, and short markup. */
 export function round1(v: number): number {
   return Math.round(v * 10) / 10;
+}
+
+/**
+ * A logarithmic value axis, for errors that fall over decades: the domain widened to
+ * whole powers of ten, a tick at each (at most `count` of them, every other power when
+ * there are many), labelled 1, 0.1, 0.01 or 1e-5. Only positive values belong on it.
+ */
+export function logAxis(domain: [number, number], range: [number, number], count = 7): Axis {
+  const lo = Math.floor(Math.log10(domain[0] > 0 ? domain[0] : 1e-3));
+  let hi = Math.ceil(Math.log10(domain[1] > 0 ? domain[1] : 1));
+  if (hi <= lo) hi = lo + 1;
+  const scale = scaleLog().domain([10 ** lo, 10 ** hi]).range(range) as unknown as Scale;
+  const every = Math.ceil((hi - lo + 1) / count);
+  const ticks: number[] = [];
+  for (let p = hi; p >= lo; p -= every) ticks.unshift(10 ** p);
+  const labels = ticks.map((t) => {
+    const p = Math.round(Math.log10(t));
+    return p < -4 || p > 5 ? `1e${p}` : String(Number(t.toPrecision(1)));
+  });
+  return { scale, ticks, labels };
 }

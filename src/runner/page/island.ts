@@ -396,6 +396,7 @@ class LernmiSnippet extends HTMLElement {
     this.handle = h;
     const o = await h.done;
     setRunning(this.storeKey, false);
+    if (o.status === 'stopped' || o.status === 'timeout') view.halt();
     const text = describeOutcome(o, view.hasOutput, this.timeout);
     if (text.mark) this.markError(text.mark.line, text.mark.column, text.mark.message);
     view.end(s.statusLine(text.tone, text.line), o.dropped);

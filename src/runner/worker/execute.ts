@@ -5,6 +5,7 @@
 import type { OutputEntry } from '../kinds/index';
 import type { RunError, SourcePosition } from '../kinds/protocol';
 import { makeCheckModule } from './check-module';
+import { LiveCurves } from './live';
 import { makeConsole, makeShow } from './show';
 import { compile, mapPosition, SOURCE_URL, type Compiled } from './source-map';
 
@@ -142,6 +143,8 @@ export async function execute(code: string, opts: ExecuteOptions): Promise<Execu
   const emit = (e: OutputEntry) => {
     if (!opts.cancelled?.()) opts.emit(e);
   };
+  // Curves drawn while training send their last points when the run ends (settle).
+  const live = new LiveCurves(emit);
   const modules = opts.check === undefined ? opts.modules : { ...opts.modules, 'lernmi/check': makeCheckModule(emit) };
   const require = (name: string) => {
     if (Object.prototype.hasOwnProperty.call(modules, name)) return modules[name];
@@ -156,6 +159,7 @@ export async function execute(code: string, opts: ExecuteOptions): Promise<Execu
   let bodyDone = false;
   const settle = () => {
     if (bodyDone && (timers.size === 0 || failed) && finish) {
+      live.flushAll();
       const f = finish;
       finish = undefined;
       for (const [t, kind] of timers) (kind === 'timeout' ? clearTimeout : clearInterval)(t as number);
@@ -199,7 +203,7 @@ export async function execute(code: string, opts: ExecuteOptions): Promise<Execu
 
   const done = new Promise<ExecuteResult>((resolve) => (finish = resolve));
   try {
-    const call = () => fn(exports, require, { exports }, makeConsole(emit), makeShow(emit, opts.modules.lernmi), sTimeout, sInterval, sClearTimeout, sClearInterval);
+    const call = () => fn(exports, require, { exports }, makeConsole(emit), makeShow(emit, opts.modules.lernmi, live), sTimeout, sInterval, sClearTimeout, sClearInterval);
     await (opts.invoke ? opts.invoke(call) : call());
   } catch (e) {
     failed = failed ?? toRunError(e, compiled);

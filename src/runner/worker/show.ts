@@ -9,8 +9,10 @@ import * as heatmap from '../kinds/heatmap';
 import * as log from '../kinds/log';
 import * as network from '../kinds/network';
 import * as plot from '../kinds/plot';
+import * as steps from '../kinds/steps';
 import * as table from '../kinds/table';
 import { isNetwork } from '../kinds/format';
+import { LiveCurves } from './live';
 
 export interface ShowFunction {
   /** Shows a value the best way: a Network as a diagram, numbers as a plot, rows as a table. */
@@ -63,6 +65,31 @@ export interface ShowFunction {
     expected: readonly number[],
     options?: { range?: readonly [number, number]; title?: string },
   ): void;
+  /**
+   * A chart of the error per epoch that grows while training runs: it appears at once,
+   * empty, and takes points as they come. Pass `curve.onEpoch` as `net.train`'s `onEpoch`, or add errors
+   * yourself with `curve.add(error)` (or `curve.add({ train, test })` for two lines).
+   * `log: true` draws the error on a logarithmic axis, for errors that fall over decades.
+   * Past 2,000 points every other point is dropped, so long runs are drawn whole.
+   * `curve.close()` sends what is left at once (the end of the run does it anyway).
+   */
+  training(
+    title?: string,
+    options?: { log?: boolean },
+  ): {
+    add(error: number | Record<string, number>): void;
+    onEpoch(record: { error: number }): void;
+    close(): void;
+  };
+  /**
+   * Steps through one learning step of your network, one event of the engine's trace at
+   * a time: the diagram, the formula with its numbers, and the engine line that computed
+   * it, with Next step / Previous step, Play and the keyboard. It calls
+   * `net.learn(input, expected)` once, so the network IS left one step further, exactly
+   * as `net.learn` leaves it. Squared error, up to 40 links (a 2-2-1 network has 9);
+   * otherwise a warning says why and the network is not changed.
+   */
+  steps(net: import('lernmi').Network, input: readonly number[], expected: readonly number[], options?: { title?: string }): void;
 }
 
 type Emit = (e: OutputEntry) => void;
@@ -71,7 +98,7 @@ type Emit = (e: OutputEntry) => void;
  * `lernmi` is the module snippets import: `show.activation("tanh")` looks the name up with
  * its activationByName, so the runner knows the engine only as a snippet does.
  */
-export function makeShow(emit: Emit, lernmi?: unknown): ShowFunction {
+export function makeShow(emit: Emit, lernmi?: unknown, live: LiveCurves = new LiveCurves(emit)): ShowFunction {
   const show = (value: unknown, title?: string) => {
     if (isNetwork(value)) emit(network.build(value, title));
     else if (Array.isArray(value) && value.length && value.every((v) => typeof v === 'number')) emit(plot.build(value, { title }));
@@ -87,6 +114,10 @@ export function makeShow(emit: Emit, lernmi?: unknown): ShowFunction {
   show.activation = (a: unknown, opts?: activation.ActivationOptions) => emit(activation.build(a, opts ?? {}, byName));
   show.errorCurve = (net: unknown, link: unknown, input: unknown, expected: unknown, opts?: errorCurve.ErrorCurveOptions) =>
     emit(errorCurve.build(net, link, input, expected, opts ?? {}));
+  show.training = (title?: string, opts?: { log?: boolean }) => live.create(title, opts ?? {});
+  const check = (lernmi as { gradientCheck?: steps.GradientCheckFn } | undefined)?.gradientCheck;
+  show.steps = (net: unknown, input: unknown, expected: unknown, opts?: steps.StepsOptions) =>
+    emit(steps.build(net, input, expected, opts ?? {}, check));
   return show;
 }
 

@@ -13,6 +13,8 @@ export class Sink {
   private elements = 0;
   private dropped: Dropped = { lines: 0, bytes: 0 };
   private closed = false;
+  /** live curves (show.training) whose entry a cap dropped: their updates go the same way */
+  private droppedCurves = new Set<number>();
 
   constructor(
     private id: number,
@@ -22,8 +24,10 @@ export class Sink {
   push(e: OutputEntry) {
     if (this.closed) return;
     const size = entrySize(e);
+    const orphan = e.kind === 'trainingPoints' && this.droppedCurves.has(e.live);
     const cap: Cap | undefined =
-      this.lines + size.lines > LIMITS.maxLines ? 'lines'
+      orphan ? 'lines'
+      : this.lines + size.lines > LIMITS.maxLines ? 'lines'
       : this.chars + size.chars > LIMITS.maxBytes ? 'characters'
       : this.elements + size.elements > LIMITS.maxElements ? 'elements'
       : undefined;
@@ -31,6 +35,7 @@ export class Sink {
       this.dropped.lines += size.lines;
       this.dropped.bytes += size.chars;
       this.dropped.cap ??= cap;
+      if (e.kind === 'training') this.droppedCurves.add(e.live);
       return;
     }
     this.lines += size.lines;

@@ -1,30 +1,34 @@
-// <lernmi-steps>: switches the step-through figure between steps that were computed and
-// rendered when the site was built (StepThrough.astro). It computes nothing: each step's
-// numbers, strokes, status text and source lines come from the JSON beside it.
-import type { StepView } from './step-layout';
+// <lernmi-steps>: switches the step-through figure between steps that were computed
+// beforehand: when the site was built (<StepThrough>, its data in a JSON script beside
+// it) or when show.steps' figure was drawn in the page (`setup` before it is connected).
+// It computes nothing: each step's numbers, strokes, status text and source lines come
+// with the data; a formula not rendered yet is asked of `formula` when first shown.
+import type { FigureData } from './steps-markup';
 
-interface StepData {
-  status: string;
-  view: StepView;
-  source: { block: number; lines: number[] };
-}
-interface FigureData {
-  start: number;
-  forwardEnd: number;
-  steps: StepData[];
-  blocks: { startLine: number }[];
-}
-
-class StepThroughElement extends HTMLElement {
-  private data!: FigureData;
+export class StepThroughElement extends HTMLElement {
+  private data?: FigureData;
+  private formula?: (step: number, into: HTMLElement) => void;
+  private wired = false;
   private index = 0;
   private timer: number | undefined;
 
+  /** For a figure made in the page: its data, and how to render a formula when first shown. */
+  setup(data: FigureData, formula?: (step: number, into: HTMLElement) => void): void {
+    this.data = data;
+    this.formula = formula;
+    if (this.isConnected) this.connectedCallback();
+  }
+
   connectedCallback(): void {
-    const json = this.querySelector('script[data-steps]');
-    if (!json?.textContent || this.data) return;
-    this.data = JSON.parse(json.textContent) as FigureData;
-    this.index = this.data.start;
+    if (this.wired) return;
+    if (!this.data) {
+      const json = this.querySelector('script[data-steps]');
+      if (!json?.textContent) return;
+      this.data = JSON.parse(json.textContent) as FigureData;
+    }
+    this.wired = true;
+    const data = this.data;
+    this.index = data.start;
     this.querySelector<HTMLElement>('.st-controls')!.hidden = false;
     const toggle = this.querySelector<HTMLButtonElement>('.st-check-toggle')!;
     const table = this.querySelector<HTMLElement>('[data-check]')!;
@@ -45,8 +49,8 @@ class StepThroughElement extends HTMLElement {
       if (go === 'first') this.go(0);
       else if (go === 'prev') this.go(this.index - 1);
       else if (go === 'next') this.go(this.index + 1);
-      else if (go === 'forward-end') this.go(this.data.forwardEnd);
-      else if (go === 'last') this.go(this.data.steps.length - 1);
+      else if (go === 'forward-end') this.go(data.forwardEnd);
+      else if (go === 'last') this.go(data.steps.length - 1);
     });
     this.addEventListener('keydown', (event) => this.onKey(event));
     this.querySelector('select[data-speed]')!.addEventListener('change', () => {
@@ -62,11 +66,16 @@ class StepThroughElement extends HTMLElement {
     this.stop();
   }
 
+  /** Stops Play: the run that drew this figure was stopped (OutputView.halt). */
+  halt(): void {
+    this.stop();
+  }
+
   private onKey(event: KeyboardEvent): void {
     const target = event.target as Element;
     if (target.closest('select, table, input')) return;
     const onButton = target.closest('button') !== null;
-    const last = this.data.steps.length - 1;
+    const last = this.data!.steps.length - 1;
     let next: number | undefined;
     if (event.key === 'ArrowRight') next = this.index + 1;
     else if (event.key === 'ArrowLeft') next = this.index - 1;
@@ -89,12 +98,12 @@ class StepThroughElement extends HTMLElement {
   }
 
   private play(): void {
-    if (this.index >= this.data.steps.length - 1) this.go(0);
+    if (this.index >= this.data!.steps.length - 1) this.go(0);
     const ms = Number(this.querySelector<HTMLSelectElement>('select[data-speed]')!.value) || 1000;
     this.timer = window.setInterval(() => {
-      if (this.index >= this.data.steps.length - 1) return this.stop();
+      if (this.index >= this.data!.steps.length - 1) return this.stop();
       this.go(this.index + 1);
-      if (this.index >= this.data.steps.length - 1) this.stop();
+      if (this.index >= this.data!.steps.length - 1) this.stop();
     }, ms);
     this.setPlaying(true);
   }
@@ -114,7 +123,7 @@ class StepThroughElement extends HTMLElement {
 
   /** Shows step i: everything below was decided at build time. */
   go(i: number): void {
-    const steps = this.data.steps;
+    const steps = this.data!.steps;
     this.index = Math.max(0, Math.min(steps.length - 1, i));
     const step = steps[this.index];
     const { view } = step;
@@ -149,6 +158,7 @@ class StepThroughElement extends HTMLElement {
     this.querySelectorAll<HTMLElement>('.st-formula').forEach((f) => {
       const shown = Number(f.dataset.step) === this.index;
       f.hidden = !shown;
+      if (shown && !f.hasChildNodes()) this.formula?.(this.index, f);
       if (shown) f.tabIndex = 0;
       else f.removeAttribute('tabindex');
     });
@@ -163,7 +173,7 @@ class StepThroughElement extends HTMLElement {
         return;
       }
       for (const l of lines) s.querySelector(`[data-line="${l}"]`)?.setAttribute('data-marked', '');
-      const start = this.data.blocks[k].startLine;
+      const start = this.data!.blocks[k].startLine;
       where.textContent = `, line${lines.length > 1 ? 's' : ''} ${lines.map((l) => l + start - 1).join(' and ')}`;
     });
     const last = steps.length - 1;
@@ -173,7 +183,7 @@ class StepThroughElement extends HTMLElement {
     disable('prev', this.index === 0);
     disable('next', this.index === last);
     disable('last', this.index === last);
-    disable('forward-end', this.index === this.data.forwardEnd);
+    disable('forward-end', this.index === this.data!.forwardEnd);
   }
 }
 

@@ -1,6 +1,8 @@
 // Where the step-through diagram draws each neuron and link, and what each step shows
-// on them (text and stroke), computed once at build time so the page only swaps it in.
-import { num, type NetworkShape, type Step, type StepModel } from './step-model';
+// on them (text and stroke), computed once (at build time for <StepThrough>, when the
+// figure is drawn for show.steps) so stepping only swaps it in.
+import { num, type Step, type StepModel } from './steps-model';
+import type { NetworkShape } from './steps-shape';
 
 /** The SVG's coordinate width: at 375 px the drawing is ~317 px wide, so 16-unit text is ≥ 12 px. */
 export const VIEW_WIDTH = 400;
