@@ -1,4 +1,4 @@
-// A hostile reader (issue 10): one test per attack, each on a snippet that prints a marker
+// A hostile reader: one test per attack, each on a snippet that prints a marker
 // first, so a pass means the attack ran and failed. The snippets are in
 // tests/support/hostile-fixture.ts, served on a fixture page made from a built chapter page
 // like the runner's. A local listener stands in for "the network": it must hear nothing.
@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { deflateRawSync } from 'node:zlib';
 import { encodeShared } from '../../src/runner/page/share-link';
 import { HOSTILE_PATH, hostileSnippets } from '../support/hostile-fixture';
-import { firstChapterPath, fixturePage } from '../support/runner-fixture';
+import { fixtureTest, refusedByPolicy } from './fixture-test';
 
 /** Every request (and upgrade) the listener saw. */
 const heard: string[] = [];
@@ -28,52 +28,24 @@ base.beforeAll(async () => {
 });
 base.afterAll(() => listener.close());
 
-let fixtureHtml: Promise<string> | undefined;
-function fixture(baseURL: string): Promise<string> {
-  return (fixtureHtml ??= (async () => {
-    const landing = await (await fetch(baseURL)).text();
-    const chapter = await (await fetch(new URL(firstChapterPath(landing), baseURL))).text();
-    return fixturePage(chapter, hostileSnippets(listenerUrl));
-  })());
-}
-
-const test = base.extend<{ problems: string[]; fixtureRoute: void }>({
-  fixtureRoute: [
-    async ({ context, baseURL }, use) => {
-      await context.route(`**/${HOSTILE_PATH}`, async (route) =>
-        route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: await fixture(baseURL!) }),
-      );
-      await use();
-    },
-    { auto: true },
-  ],
-  // A page error, crash or dialog fails any test; so does a refusal by the page's own
-  // policy. Refusals inside the sandbox are the attacks failing, as they should.
-  problems: [
-    async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      page.on('crash', () => problems.push('crash'));
-      page.on('dialog', (d) => {
-        problems.push(`dialog: ${d.message()}`);
-        void d.dismiss();
-      });
-      page.on('console', (m) => {
-        const where = m.location().url;
-        if (m.type() === 'error' && /Refused to|Content Security Policy/i.test(m.text()) && !/runner\/sandbox\.html|^blob:|^$/.test(where)) {
-          problems.push(`console: ${m.text()} (${where})`);
-        }
-      });
-      // Chromium announces some requests before its policy refuses them, so what counts is
-      // a request that finished (and the listener, which must hear nothing).
-      page.on('requestfinished', (r) => {
-        if (listenerUrl && r.url().startsWith(listenerUrl)) problems.push(`request to the listener: ${r.url()}`);
-      });
-      await use(problems);
-      expect(problems, 'no page errors, crashes, dialogs or requests to the listener').toEqual([]);
-    },
-    { auto: true },
-  ],
+const test = fixtureTest({
+  path: HOSTILE_PATH,
+  snippets: () => hostileSnippets(listenerUrl),
+  // A refusal by the page's own policy fails a test; refusals inside the sandbox are
+  // the attacks failing, as they should.
+  problem: (m) => {
+    const where = m.location().url;
+    const inSandbox = /runner\/sandbox\.html|^blob:|^$/.test(where);
+    if (m.type() !== 'error' || inSandbox || !refusedByPolicy(m)) return undefined;
+    return `${m.text()} (${where})`;
+  },
+  // Chromium announces some requests before its policy refuses them, so what counts is
+  // a request that finished (and the listener, which must hear nothing).
+  watch: (page, problems) =>
+    page.on('requestfinished', (r) => {
+      if (listenerUrl && r.url().startsWith(listenerUrl)) problems.push(`request to the listener: ${r.url()}`);
+    }),
+  what: 'no page errors, crashes, dialogs or requests to the listener',
 });
 
 const snip = (page: Page, key: string) => page.locator(`#snippet-${key}`);

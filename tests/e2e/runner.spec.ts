@@ -3,55 +3,21 @@
 // snippets swapped for misbehaving ones; nothing of it is in dist/), plus one test that
 // runs every snippet on every chapter page and compares what it shows with the chapter's
 // expected output. Every test fails on a page error, a crash or a dialog.
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { gzipSync } from 'node:zlib';
 import { data as tableKind } from '../../src/runner/kinds/table';
 import { encodeShared } from '../../src/runner/page/share-link';
 import { MAX_SNIPPET_LINE } from '../support/line-length';
-import { FIXTURE_CHAPTER, FIXTURE_PATH, firstChapterPath, fixturePage } from '../support/runner-fixture';
+import { FIXTURE_CHAPTER, FIXTURE_PATH, firstChapterPath } from '../support/runner-fixture';
+import { fixtureTest, refusedByPolicy } from './fixture-test';
 
 
 const PAGE = FIXTURE_PATH;
 
-/** The fixture page's HTML, made once per worker from the built site. */
-let fixtureHtml: Promise<string> | undefined;
-function fixture(baseURL: string): Promise<string> {
-  return (fixtureHtml ??= (async () => {
-    const landing = await (await fetch(baseURL)).text();
-    const chapter = await (await fetch(new URL(firstChapterPath(landing), baseURL))).text();
-    return fixturePage(chapter);
-  })());
-}
-
-const test = base.extend<{ problems: string[]; fixtureRoute: void }>({
-  // Every page of the context (new tabs and reloads too) finds the fixture at PAGE.
-  fixtureRoute: [
-    async ({ context, baseURL }, use) => {
-      await context.route(`**/${FIXTURE_PATH}`, async (route) =>
-        route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: await fixture(baseURL!) }),
-      );
-      await use();
-    },
-    { auto: true },
-  ],
-  problems: [
-    async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      page.on('crash', () => problems.push('crash'));
-      page.on('dialog', (d) => {
-        problems.push(`dialog: ${d.message()}`);
-        void d.dismiss();
-      });
-      page.on('console', (m) => {
-        if (m.type() === 'error' && /Refused to|Content Security Policy/i.test(m.text())) problems.push(`console: ${m.text()}`);
-      });
-      await use(problems);
-      expect(problems, 'no page errors, crashes or dialogs').toEqual([]);
-    },
-    { auto: true },
-  ],
+const test = fixtureTest({
+  path: PAGE,
+  problem: (m) => (m.type() === 'error' ? refusedByPolicy(m) : undefined),
 });
 
 const snip = (page: Page, key: string) => page.locator(`#snippet-${key}`);

@@ -7,8 +7,9 @@
 // output is replaced or the run is stopped; axe in light and dark; 375 px. Every test
 // fails on a page error, a crash, a dialog or a refused resource (the site's CSP).
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import { firstChapterPath, fixturePage, type FixtureSnippet } from '../support/runner-fixture';
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { FixtureSnippet } from '../support/runner-fixture';
+import { fixtureTest, refusedByPolicy } from './fixture-test';
 
 const PAGE = 'test-fixtures/steps/';
 const ENGINE = 'import { Network } from "lernmi";';
@@ -34,41 +35,12 @@ const SNIPPETS: FixtureSnippet[] = [
   },
 ];
 
-let fixtureHtml: Promise<string> | undefined;
-function fixture(baseURL: string): Promise<string> {
-  return (fixtureHtml ??= (async () => {
-    const landing = await (await fetch(baseURL)).text();
-    const chapter = await (await fetch(new URL(firstChapterPath(landing), baseURL))).text();
-    return fixturePage(chapter, SNIPPETS);
-  })());
-}
-
-const test = base.extend<{ problems: string[]; fixtureRoute: void }>({
-  fixtureRoute: [
-    async ({ context, baseURL }, use) => {
-      await context.route(`**/${PAGE}`, async (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: await fixture(baseURL!) }));
-      await use();
-    },
-    { auto: true },
-  ],
-  problems: [
-    async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-      page.on('crash', () => problems.push('crash'));
-      page.on('dialog', (d) => {
-        problems.push(`dialog: ${d.message()}`);
-        void d.dismiss();
-      });
-      // KaTeX writes inline styles; the site's policy must let them through.
-      page.on('console', (m) => {
-        if (/Refused to|Content Security Policy/i.test(m.text())) problems.push(`console: ${m.text()}`);
-      });
-      await use(problems);
-      expect(problems, 'no page errors, crashes, dialogs or refused resources').toEqual([]);
-    },
-    { auto: true },
-  ],
+const test = fixtureTest({
+  path: PAGE,
+  snippets: () => SNIPPETS,
+  // KaTeX writes inline styles; the site's policy must let them through.
+  problem: refusedByPolicy,
+  what: 'no page errors, crashes, dialogs or refused resources',
 });
 
 const snip = (page: Page, key: string) => page.locator(`#snippet-${key}`);
