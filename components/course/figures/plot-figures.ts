@@ -3,7 +3,7 @@
 // show.heatmap / show.training calls), and drawn to HTML by the runner's own views. So a
 // plot placed with <ActivationPlot> looks exactly like the one a snippet shows, and every
 // number in it is the engine's. Pure (no Astro): unit tests call it directly.
-import { Network, activationByName, datasets, type ActivationName, type Sample } from '../../../src/lernmi';
+import { activationByName, datasets, type ActivationName, type Sample } from '../../../src/lernmi';
 import * as activation from '../../../src/runner/kinds/activation';
 import { withDocument } from '../../../src/runner/kinds/dom';
 import * as errorCurve from '../../../src/runner/kinds/errorcurve';
@@ -12,31 +12,12 @@ import { entryText, type OutputEntry } from '../../../src/runner/kinds/index';
 import { foldLive, type TrainingEntry } from '../../../src/runner/kinds/training';
 import { renderEntry } from '../../../src/runner/page/output-view';
 import { LiveCurves } from '../../../src/runner/worker/live';
-import type { StepThroughSpec } from './step-model';
+import { buildNetwork, type NetworkSpec } from './figure-network';
 import { staticDocument, type StaticElement } from './static-dom';
-
-/** A network as <StepThrough> takes it: layers, activations, seed, rate, optional weights. */
-export type NetworkSpec = Pick<StepThroughSpec, 'layers' | 'activation' | 'outputActivation' | 'seed' | 'trainingRate' | 'weights'>;
 
 /** The two widths a static plot is drawn at: the text column, and a phone's (375 px less the page's margins). */
 export const WIDE = 560;
 export const NARROW = 330;
-
-export function buildNetwork(spec: NetworkSpec, where: string): Network {
-  const net = new Network(spec.layers, {
-    activation: spec.activation ?? 'sigmoid',
-    outputActivation: spec.outputActivation ?? spec.activation ?? 'sigmoid',
-    trainingRate: spec.trainingRate ?? 0.1,
-    seed: spec.seed ?? 1,
-  });
-  if (spec.weights) {
-    if (spec.weights.length !== net.links.length) {
-      throw new Error(`${where}: weights has ${spec.weights.length} numbers; this network has ${net.links.length} links (each neuron's links in order, its bias link last)`);
-    }
-    spec.weights.forEach((w, k) => (net.links[k]!.weight = w));
-  }
-  return net;
-}
 
 /** A builder's warning is a mistake in the chapter: fail the build, naming the component. */
 function entryOrThrow<E extends { kind: string }>(e: E, where: string): Exclude<E, { kind: 'log' }> {
@@ -46,7 +27,9 @@ function entryOrThrow<E extends { kind: string }>(e: E, where: string): Exclude<
 
 export interface ActivationPlotSpec {
   activation: ActivationName;
+  /** a neuron's sum, marked on both curves */
   at?: number;
+  /** the sums drawn (default [-6, 6]) */
   domain?: readonly [number, number];
   title?: string;
 }
@@ -61,6 +44,7 @@ export interface ErrorCurvePlotSpec extends NetworkSpec {
   link: number;
   input: readonly number[];
   expected: readonly number[];
+  /** the weights drawn (default: around the current one) */
   range?: readonly [number, number];
   title?: string;
 }
@@ -87,6 +71,7 @@ export interface TrainingPlotSpec extends NetworkSpec {
   count?: number;
   epochs: number;
   batchSize?: number;
+  /** a logarithmic error axis */
   log?: boolean;
   title?: string;
 }
@@ -110,10 +95,12 @@ export function trainingPlotEntry(spec: TrainingPlotSpec): TrainingEntry {
 
 export interface HeatmapPlotSpec extends NetworkSpec {
   dataset: DatasetName;
+  /** points in the dataset (its default if absent) */
   count?: number;
   /** passes over the dataset before the map is drawn (0: the untrained network) */
   trainEpochs?: number;
   batchSize?: number;
+  /** cells across and down (default 40, at most 50) */
   resolution?: number;
   title?: string;
 }
